@@ -1,6 +1,18 @@
+using KnowledgeGraph.Api.Endpoints;
+using KnowledgeGraph.Api.Hosting;
+
 var builder = WebApplication.CreateBuilder(args);
+if (string.IsNullOrEmpty(builder.Configuration["urls"]) && string.IsNullOrEmpty(builder.Configuration["http_ports"]))
+{
+    builder.WebHost.UseUrls("http://127.0.0.1:5080");
+}
+
+builder.Services.AddKnowledgeGraph(builder.Configuration);
+
 var app = builder.Build();
-
-app.MapGet("/", () => "Hello World!");
-
+app.MapHealthEndpoints();
+app.MapGraphQLEndpoint();
 app.Run();
+
+/// <summary>The host's entry point, visible to the test host.</summary>
+public partial class Program;

@@ -41,28 +41,29 @@ public readonly struct PartialDate : IEquatable<PartialDate>, IComparable<Partia
         _ => FirstDay,
     };
 
-    public static PartialDate OfYear(int year) => Create(year, 0, 0);
+    public static PartialDate OfYear(int year) => Create(year, 0, 0, DatePrecision.Year);
 
-    public static PartialDate OfMonth(int year, int month) => Create(year, month, 0);
+    public static PartialDate OfMonth(int year, int month) => Create(year, month, 0, DatePrecision.Month);
 
-    public static PartialDate OfDay(int year, int month, int day) => Create(year, month, day);
+    public static PartialDate OfDay(int year, int month, int day) => Create(year, month, day, DatePrecision.Day);
 
     public static PartialDate From(DateOnly date) => OfDay(date.Year, date.Month, date.Day);
 
-    private static PartialDate Create(int year, int month, int day)
+    private static PartialDate Create(int year, int month, int day, DatePrecision stated)
     {
-        var error = Validate(year, month, day);
+        var error = Validate(year, month, day, stated);
         return error is null ? new PartialDate(year, month, day) : throw new FormatException(error);
     }
 
-    private static string? Validate(int year, int month, int day)
+    // 0 means "not stated" inside the struct only: OfMonth(2019, 0) must fail, not quietly become "2019".
+    private static string? Validate(int year, int month, int day, DatePrecision stated)
     {
         if (year is < 1 or > 9999)
         {
             return $"year {year} is out of range 1..9999";
         }
 
-        if (month is < 0 or > 12)
+        if (month is < 0 or > 12 || (month == 0 && stated >= DatePrecision.Month))
         {
             return $"month {month} is out of range 1..12";
         }
@@ -72,7 +73,7 @@ public readonly struct PartialDate : IEquatable<PartialDate>, IComparable<Partia
             return "a day needs a month";
         }
 
-        if (day != 0 && (day < 1 || day > DateTime.DaysInMonth(year, month)))
+        if ((day != 0 || stated == DatePrecision.Day) && (day < 1 || day > DateTime.DaysInMonth(year, month)))
         {
             return $"day {day} does not exist in {year:D4}-{month:D2}";
         }
@@ -116,7 +117,7 @@ public readonly struct PartialDate : IEquatable<PartialDate>, IComparable<Partia
             return false;
         }
 
-        var problem = Validate(year, month, day);
+        var problem = Validate(year, month, day, (DatePrecision)numbers.Length);
         if (problem is not null)
         {
             error = $"'{text}' is not a calendar date: {problem}";

@@ -1,0 +1,39 @@
+using GraphQL;
+using KnowledgeGraph.Api.GraphQL;
+using KnowledgeGraph.Api.GraphQL.Loading;
+using KnowledgeGraph.Ingestion.Seeding;
+using KnowledgeGraph.Storage;
+using KnowledgeGraph.Storage.Sqlite;
+using Microsoft.Extensions.Options;
+
+namespace KnowledgeGraph.Api.Hosting;
+
+/// <summary>How the service composes itself.</summary>
+public static class ServiceCollectionExtensions
+{
+    public static IServiceCollection AddKnowledgeGraph(this IServiceCollection services, IConfiguration configuration)
+    {
+        services.AddOptions<DataOptions>().Bind(configuration.GetSection(DataOptions.Section)).ValidateDataAnnotations().ValidateOnStart();
+        services.AddOptions<SeedOptions>().Bind(configuration.GetSection(SeedOptions.Section));
+        services.AddOptions<ListOptions>().Bind(configuration.GetSection(ListOptions.Section)).ValidateDataAnnotations()
+            .Validate(o => o.DefaultPageSize <= o.MaxPageSize, "GraphQL:DefaultPageSize must not exceed GraphQL:MaxPageSize").ValidateOnStart();
+        services.AddSingleton(TimeProvider.System);
+
+        services.AddSingleton<IGraphStore>(sp => new SqliteGraphStore(
+            Options.Create(new SqliteStoreOptions { DatabasePath = sp.GetRequiredService<IOptions<DataOptions>>().Value.DatabasePath }),
+            sp.GetRequiredService<TimeProvider>()));
+        services.AddSingleton<SeedImporter>();
+        services.AddSingleton<Readiness>();
+        services.AddHostedService<StartupService>();
+
+        services.AddScoped<GraphLoaders>();
+        services.AddScoped<CareerQueries>();
+        services.AddGraphQL(builder => builder
+            .AddSchema<KnowledgeGraphSchema>()
+            .AddSystemTextJson()
+            .AddGraphTypes(typeof(KnowledgeGraphSchema).Assembly)
+            .AddErrorInfoProvider(o => o.ExposeExceptionDetails = false)
+            .ConfigureExecution<DocumentCache>());
+        return services;
+    }
+}

@@ -1,0 +1,395 @@
+using System.Globalization;
+using KnowledgeGraph.Core.Dates;
+using KnowledgeGraph.Core.Graph;
+using Microsoft.Data.Sqlite;
+
+namespace KnowledgeGraph.Storage.Sqlite;
+
+/// <summary>Batch writes: validated first, then applied in one transaction, merging edges by fact.</summary>
+public sealed partial class SqliteGraphStore
+{
+    public async Task<WriteResult> ApplyAsync(GraphBatch batch, CancellationToken cancellationToken)
+    {
+        var problems = BatchValidator.Validate(batch);
+        if (problems.Count > 0)
+        {
+            throw new GraphValidationException(problems);
+        }
+
+        await _writeLock.WaitAsync(cancellationToken);
+        try
+        {
+            await using var connection = await OpenAsync(cancellationToken);
+            await using var transaction = (SqliteTransaction)await connection.BeginTransactionAsync(cancellationToken);
+            var writer = new BatchWriter(connection, transaction, _clock.GetUtcNow());
+            var result = await writer.WriteAsync(batch, cancellationToken);
+            if (writer.Problems.Count > 0)
+            {
+                await transaction.RollbackAsync(cancellationToken);
+                throw new GraphValidationException(writer.Problems);
+            }
+
+            await transaction.CommitAsync(cancellationToken);
+            return result;
+        }
+        finally
+        {
+            _writeLock.Release();
+        }
+    }
+
+    /// <summary>One batch's writes over one transaction, with its statements prepared once.</summary>
+    private sealed class BatchWriter(SqliteConnection connection, SqliteTransaction transaction, DateTimeOffset now)
+    {
+        private readonly string _now = now.ToString("O", CultureInfo.InvariantCulture);
+        private readonly Dictionary<string, NodeKind> _kinds = new(StringComparer.Ordinal);
+
+        public List<BatchProblem> Problems { get; } = [];
+
+        public async Task<WriteResult> WriteAsync(GraphBatch batch, CancellationToken ct)
+        {
+            var newSources = 0;
+            for (var i = 0; i < batch.Sources.Count; i++)
+            {
+                newSources += await UpsertSourceAsync(batch.Sources[i], ct) ? 1 : 0;
+            }
+
+            int newNodes = 0, updatedNodes = 0;
+            for (var i = 0; i < batch.Nodes.Count; i++)
+            {
+                switch (await UpsertNodeAsync(batch.Nodes[i], i, ct))
+                {
+                    case NodeChange.Created:
+                        newNodes++;
+                        break;
+                    case NodeChange.Updated:
+                        updatedNodes++;
+                        break;
+                }
+            }
+
+            await CheckReferencesAsync(batch, ct);
+            if (Problems.Count > 0)
+            {
+                return WriteResult.Empty;
+            }
+
+            int newEdges = 0, newProvenance = 0, conflicts = 0;
+            for (var i = 0; i < batch.Edges.Count; i++)
+            {
+                var (created, provenance, conflict) = await MergeEdgeAsync(batch.Edges[i], ct);
+                newEdges += created ? 1 : 0;
+                newProvenance += provenance;
+                conflicts += conflict ? 1 : 0;
+            }
+
+            return new WriteResult(newNodes, updatedNodes, newSources, newEdges, newProvenance, conflicts);
+        }
+
+        private enum NodeChange
+        {
+            None,
+            Created,
+            Updated,
+        }
+
+        private SqliteCommand Command(string sql)
+        {
+            var command = connection.CreateCommand();
+            command.Transaction = transaction;
+            command.CommandText = sql;
+            return command;
+        }
+
+        private async Task<bool> UpsertSourceAsync(Source source, CancellationToken ct)
+        {
+            await using var command = Command("""
+                INSERT INTO sources(id, title, url, published_on, content_hash, ingested_at)
+                VALUES (@id, @title, @url, @published, @hash, @now)
+                ON CONFLICT(id) DO UPDATE SET
+                    title = coalesce(excluded.title, sources.title),
+                    url = coalesce(excluded.url, sources.url),
+                    published_on = coalesce(excluded.published_on, sources.published_on),
+                    content_hash = coalesce(excluded.content_hash, sources.content_hash)
+                WHERE coalesce(excluded.title, sources.title) IS NOT sources.title
+                   OR coalesce(excluded.url, sources.url) IS NOT sources.url
+                   OR coalesce(excluded.published_on, sources.published_on) IS NOT sources.published_on
+                   OR coalesce(excluded.content_hash, sources.content_hash) IS NOT sources.content_hash
+                RETURNING ingested_at = @now;
+                """);
+            command.Parameters.AddWithValue("@id", source.Id);
+            command.Parameters.AddWithValue("@title", (object?)source.Title ?? DBNull.Value);
+            command.Parameters.AddWithValue("@url", (object?)source.Url ?? DBNull.Value);
+            command.Parameters.AddWithValue("@published", (object?)source.PublishedOn?.ToString() ?? DBNull.Value);
+            command.Parameters.AddWithValue("@hash", (object?)source.ContentHash ?? DBNull.Value);
+            command.Parameters.AddWithValue("@now", _now);
+            var inserted = await command.ExecuteScalarAsync(ct);
+            return inserted is long flag && flag == 1;
+        }
+
+        private async Task<NodeChange> UpsertNodeAsync(GraphNode node, int index, CancellationToken ct)
+        {
+            GraphNode? existing = null;
+            await using (var read = Command("SELECT kind, name, org_kind, parent_id, year, venue FROM nodes WHERE id = @id;"))
+            {
+                read.Parameters.AddWithValue("@id", node.Id);
+                await using var reader = await read.ExecuteReaderAsync(ct);
+                if (await reader.ReadAsync(ct))
+                {
+                    existing = new GraphNode(node.Id, Enum.Parse<NodeKind>(reader.GetString(0)), reader.GetString(1), [])
+                    {
+                        OrganizationKind = reader.IsDBNull(2) ? null : Enum.Parse<OrganizationKind>(reader.GetString(2)),
+                        ParentId = reader.IsDBNull(3) ? null : reader.GetString(3),
+                        Year = reader.IsDBNull(4) ? null : reader.GetInt32(4),
+                        Venue = reader.IsDBNull(5) ? null : reader.GetString(5),
+                    };
+                }
+            }
+
+            if (existing is not null && existing.Kind != node.Kind)
+            {
+                Problems.Add(new BatchProblem("nodes", index, "kind", $"'{node.Id}' is already a {existing.Kind}, not a {node.Kind}"));
+                return NodeChange.None;
+            }
+
+            _kinds[node.Id] = node.Kind;
+            var change = NodeChange.None;
+            if (existing is null)
+            {
+                await using var insert = Command("INSERT INTO nodes(id, kind, name, org_kind, parent_id, year, venue, created_at) VALUES (@id, @kind, @name, @org, @parent, @year, @venue, @now);");
+                BindNode(insert, node);
+                insert.Parameters.AddWithValue("@now", _now);
+                await insert.ExecuteNonQueryAsync(ct);
+                change = NodeChange.Created;
+            }
+            else
+            {
+                var merged = existing with
+                {
+                    OrganizationKind = node.OrganizationKind ?? existing.OrganizationKind,
+                    ParentId = node.ParentId ?? existing.ParentId,
+                    Year = node.Year ?? existing.Year,
+                    Venue = node.Venue ?? existing.Venue,
+                };
+                if (merged != existing)
+                {
+                    await using var update = Command("UPDATE nodes SET org_kind = @org, parent_id = @parent, year = @year, venue = @venue WHERE id = @id;");
+                    BindNode(update, merged);
+                    await update.ExecuteNonQueryAsync(ct);
+                    change = NodeChange.Updated;
+                }
+            }
+
+            // The incoming name becomes an alias when the node already has another name.
+            var addedAlias = false;
+            foreach (var alias in node.Aliases.Prepend(node.Name).Prepend(existing?.Name ?? node.Name))
+            {
+                var norm = NameNormalizer.Normalize(alias);
+                if (norm.Length == 0)
+                {
+                    continue;
+                }
+
+                await using var insert = Command("INSERT OR IGNORE INTO node_aliases(node_id, norm, alias) VALUES (@id, @norm, @alias);");
+                insert.Parameters.AddWithValue("@id", node.Id);
+                insert.Parameters.AddWithValue("@norm", norm);
+                insert.Parameters.AddWithValue("@alias", alias.Trim());
+                addedAlias |= await insert.ExecuteNonQueryAsync(ct) > 0;
+            }
+
+            if (addedAlias)
+            {
+                await using var fts = Command("""
+                    DELETE FROM node_search WHERE node_id = @id;
+                    INSERT INTO node_search(node_id, names) SELECT @id, group_concat(alias, ' | ') FROM node_aliases WHERE node_id = @id;
+                    """);
+                fts.Parameters.AddWithValue("@id", node.Id);
+                await fts.ExecuteNonQueryAsync(ct);
+                change = change == NodeChange.None ? NodeChange.Updated : change;
+            }
+
+            return change;
+        }
+
+        private static void BindNode(SqliteCommand command, GraphNode node)
+        {
+            command.Parameters.AddWithValue("@id", node.Id);
+            command.Parameters.AddWithValue("@kind", node.Kind.ToString());
+            command.Parameters.AddWithValue("@name", node.Name.Trim());
+            command.Parameters.AddWithValue("@org", (object?)node.OrganizationKind?.ToString() ?? DBNull.Value);
+            command.Parameters.AddWithValue("@parent", (object?)node.ParentId ?? DBNull.Value);
+            command.Parameters.AddWithValue("@year", (object?)node.Year ?? DBNull.Value);
+            command.Parameters.AddWithValue("@venue", (object?)node.Venue ?? DBNull.Value);
+        }
+
+        /// <summary>Every edge end, parent and source named in the batch must exist in the batch or the store.</summary>
+        private async Task CheckReferencesAsync(GraphBatch batch, CancellationToken ct)
+        {
+            var nodeIds = batch.Edges.SelectMany(e => new[] { e.From, e.To })
+                .Concat(batch.Nodes.Where(n => n.ParentId is not null).Select(n => n.ParentId!))
+                .Where(id => !_kinds.ContainsKey(id))
+                .Distinct(StringComparer.Ordinal)
+                .ToList();
+            if (nodeIds.Count > 0)
+            {
+                await using var command = Command("SELECT n.id, n.kind FROM json_each(@ids) j JOIN nodes n ON n.id = j.value;");
+                command.Parameters.AddWithValue("@ids", System.Text.Json.JsonSerializer.Serialize(nodeIds));
+                await using var reader = await command.ExecuteReaderAsync(ct);
+                while (await reader.ReadAsync(ct))
+                {
+                    _kinds[reader.GetString(0)] = Enum.Parse<NodeKind>(reader.GetString(1));
+                }
+            }
+
+            var sourceIds = new HashSet<string>(batch.Sources.Select(s => s.Id), StringComparer.Ordinal);
+            var wanted = batch.Edges.SelectMany(e => e.Sources).Select(s => s.SourceId).Where(id => !sourceIds.Contains(id)).Distinct(StringComparer.Ordinal).ToList();
+            if (wanted.Count > 0)
+            {
+                await using var command = Command("SELECT s.id FROM json_each(@ids) j JOIN sources s ON s.id = j.value;");
+                command.Parameters.AddWithValue("@ids", System.Text.Json.JsonSerializer.Serialize(wanted));
+                await using var reader = await command.ExecuteReaderAsync(ct);
+                while (await reader.ReadAsync(ct))
+                {
+                    sourceIds.Add(reader.GetString(0));
+                }
+            }
+
+            for (var i = 0; i < batch.Nodes.Count; i++)
+            {
+                if (batch.Nodes[i].ParentId is { } parent && (!_kinds.TryGetValue(parent, out var kind) || kind != NodeKind.Organization))
+                {
+                    Problems.Add(new BatchProblem("nodes", i, "parent", $"'{parent}' is not a known organization"));
+                }
+            }
+
+            for (var i = 0; i < batch.Edges.Count; i++)
+            {
+                var edge = batch.Edges[i];
+                var fromKnown = _kinds.TryGetValue(edge.From, out var fromKind);
+                var toKnown = _kinds.TryGetValue(edge.To, out var toKind);
+                if (!fromKnown)
+                {
+                    Problems.Add(new BatchProblem("edges", i, "from", $"no node '{edge.From}' in this batch or the graph"));
+                }
+
+                if (!toKnown)
+                {
+                    Problems.Add(new BatchProblem("edges", i, "to", $"no node '{edge.To}' in this batch or the graph"));
+                }
+
+                if (fromKnown && toKnown && !edge.Relation.Allows(fromKind, toKind))
+                {
+                    Problems.Add(new BatchProblem("edges", i, "relation", $"{edge.Relation.ToWire()} cannot go from a {fromKind} to a {toKind}"));
+                }
+
+                foreach (var source in edge.Sources.Where(s => !sourceIds.Contains(s.SourceId)))
+                {
+                    Problems.Add(new BatchProblem("edges", i, "sources", $"no source '{source.SourceId}' in this batch or the graph"));
+                }
+            }
+        }
+
+        private async Task<(bool Created, int Provenance, bool NewConflict)> MergeEdgeAsync(EdgeInput input, CancellationToken ct)
+        {
+            var candidates = new List<(GraphEdge Edge, bool InConflict)>();
+            await using (var read = Command($"SELECT {EdgeColumns}, e.in_conflict FROM edges e WHERE e.from_id = @from AND e.relation = @relation AND e.to_id = @to ORDER BY e.start, e.id;"))
+            {
+                read.Parameters.AddWithValue("@from", input.From);
+                read.Parameters.AddWithValue("@relation", input.Relation.ToWire());
+                read.Parameters.AddWithValue("@to", input.To);
+                await using var reader = await read.ExecuteReaderAsync(ct);
+                while (await reader.ReadAsync(ct))
+                {
+                    candidates.Add((ReadEdge(reader), reader.GetInt64(9) == 1));
+                }
+            }
+
+            var match = candidates.FirstOrDefault(c => EdgeIdentity.IsSameFact(c.Edge, input.Relation, input.From, input.To, input.Role, input.Start));
+            var created = match.Edge is null;
+            var edgeId = match.Edge?.Id ?? await FreeIdAsync(input, ct);
+            if (created)
+            {
+                await using var insert = Command("INSERT INTO edges(id, relation, from_id, to_id, role, start, \"end\", confidence, recorded_at) VALUES (@id, @relation, @from, @to, @role, @start, @end, @confidence, @now);");
+                insert.Parameters.AddWithValue("@id", edgeId);
+                insert.Parameters.AddWithValue("@relation", input.Relation.ToWire());
+                insert.Parameters.AddWithValue("@from", input.From);
+                insert.Parameters.AddWithValue("@to", input.To);
+                insert.Parameters.AddWithValue("@role", (object?)input.Role?.Trim() ?? DBNull.Value);
+                insert.Parameters.AddWithValue("@start", (object?)input.Start?.ToString() ?? DBNull.Value);
+                insert.Parameters.AddWithValue("@end", (object?)input.End?.ToString() ?? DBNull.Value);
+                insert.Parameters.AddWithValue("@confidence", input.Confidence);
+                insert.Parameters.AddWithValue("@now", _now);
+                await insert.ExecuteNonQueryAsync(ct);
+            }
+
+            var provenance = 0;
+            foreach (var source in input.Sources)
+            {
+                await using var insert = Command("""
+                    INSERT OR IGNORE INTO edge_sources(edge_id, source_id, claimed_start, claimed_end, quote, note, quote_start, quote_end, confidence, recorded_at)
+                    VALUES (@edge, @source, @start, @end, @quote, @note, @qs, @qe, @confidence, @now);
+                    """);
+                insert.Parameters.AddWithValue("@edge", edgeId);
+                insert.Parameters.AddWithValue("@source", source.SourceId);
+                insert.Parameters.AddWithValue("@start", input.Start?.ToString() ?? string.Empty);
+                insert.Parameters.AddWithValue("@end", input.End?.ToString() ?? string.Empty);
+                insert.Parameters.AddWithValue("@quote", source.Quote ?? string.Empty);
+                insert.Parameters.AddWithValue("@note", source.Note ?? string.Empty);
+                insert.Parameters.AddWithValue("@qs", (object?)source.QuoteStart ?? DBNull.Value);
+                insert.Parameters.AddWithValue("@qe", (object?)source.QuoteEnd ?? DBNull.Value);
+                insert.Parameters.AddWithValue("@confidence", source.Confidence);
+                insert.Parameters.AddWithValue("@now", _now);
+                provenance += await insert.ExecuteNonQueryAsync(ct);
+            }
+
+            if (created || provenance == 0)
+            {
+                return (created, provenance, false);
+            }
+
+            // New support for an existing edge: settle its dates again from every source's claim.
+            var claims = new List<(PartialDate? Start, PartialDate? End, double Confidence)>();
+            await using (var read = Command("SELECT claimed_start, claimed_end, confidence FROM edge_sources WHERE edge_id = @id ORDER BY recorded_at, source_id;"))
+            {
+                read.Parameters.AddWithValue("@id", edgeId);
+                await using var reader = await read.ExecuteReaderAsync(ct);
+                while (await reader.ReadAsync(ct))
+                {
+                    claims.Add((Date(reader.GetString(0)), Date(reader.GetString(1)), reader.GetDouble(2)));
+                }
+            }
+
+            var start = ClaimedDates.Settle(claims.Where(c => c.Start is not null).Select(c => c.Start!.Value).ToList());
+            var end = ClaimedDates.Settle(claims.Where(c => c.End is not null).Select(c => c.End!.Value).ToList());
+            var inConflict = start.InConflict || end.InConflict;
+            await using (var update = Command("UPDATE edges SET start = @start, \"end\" = @end, role = coalesce(role, @role), confidence = max(confidence, @confidence), in_conflict = @conflict WHERE id = @id;"))
+            {
+                update.Parameters.AddWithValue("@id", edgeId);
+                update.Parameters.AddWithValue("@start", (object?)start.Value?.ToString() ?? DBNull.Value);
+                update.Parameters.AddWithValue("@end", (object?)end.Value?.ToString() ?? DBNull.Value);
+                update.Parameters.AddWithValue("@role", (object?)input.Role?.Trim() ?? DBNull.Value);
+                update.Parameters.AddWithValue("@confidence", input.Confidence);
+                update.Parameters.AddWithValue("@conflict", inConflict ? 1 : 0);
+                await update.ExecuteNonQueryAsync(ct);
+            }
+
+            return (false, provenance, inConflict && !match.InConflict);
+        }
+
+        private async Task<string> FreeIdAsync(EdgeInput input, CancellationToken ct)
+        {
+            for (var attempt = 0; ; attempt++)
+            {
+                var id = EdgeIdentity.NewId(input.Relation, input.From, input.To, input.Role, input.Start, attempt);
+                await using var exists = Command("SELECT 1 FROM edges WHERE id = @id;");
+                exists.Parameters.AddWithValue("@id", id);
+                if (await exists.ExecuteScalarAsync(ct) is null)
+                {
+                    return id;
+                }
+            }
+        }
+
+        private static PartialDate? Date(string value) => value.Length == 0 ? null : PartialDate.Parse(value);
+    }
+}

@@ -1,0 +1,73 @@
+namespace KnowledgeGraph.Storage.Sqlite;
+
+/// <summary>
+/// The schema, as numbered steps. A database records the last step applied (PRAGMA user_version);
+/// start-up applies the missing ones in one transaction each. Never edit a released step: add one.
+/// </summary>
+internal static class SqliteMigrations
+{
+    public static readonly IReadOnlyList<string> Steps =
+    [
+        """
+        CREATE TABLE nodes (
+            id TEXT PRIMARY KEY,
+            kind TEXT NOT NULL,
+            name TEXT NOT NULL,
+            org_kind TEXT,
+            parent_id TEXT,
+            year INTEGER,
+            venue TEXT,
+            created_at TEXT NOT NULL
+        );
+        CREATE INDEX ix_nodes_kind ON nodes(kind);
+        CREATE TABLE node_aliases (
+            node_id TEXT NOT NULL REFERENCES nodes(id) ON DELETE CASCADE,
+            norm TEXT NOT NULL,
+            alias TEXT NOT NULL,
+            PRIMARY KEY (node_id, norm)
+        ) WITHOUT ROWID;
+        CREATE INDEX ix_aliases_norm ON node_aliases(norm);
+        CREATE VIRTUAL TABLE node_search USING fts5(node_id UNINDEXED, names, tokenize = 'unicode61 remove_diacritics 2');
+        CREATE TABLE sources (
+            id TEXT PRIMARY KEY,
+            title TEXT,
+            url TEXT,
+            published_on TEXT,
+            content_hash TEXT,
+            ingested_at TEXT NOT NULL
+        );
+        CREATE INDEX ix_sources_hash ON sources(content_hash);
+        CREATE TABLE edges (
+            id TEXT PRIMARY KEY,
+            relation TEXT NOT NULL,
+            from_id TEXT NOT NULL REFERENCES nodes(id),
+            to_id TEXT NOT NULL REFERENCES nodes(id),
+            role TEXT,
+            start TEXT,
+            "end" TEXT,
+            confidence REAL NOT NULL,
+            recorded_at TEXT NOT NULL,
+            in_conflict INTEGER NOT NULL DEFAULT 0
+        ) WITHOUT ROWID;
+        CREATE INDEX ix_edges_from ON edges(from_id, relation);
+        CREATE INDEX ix_edges_to ON edges(to_id, relation);
+        CREATE INDEX ix_edges_relation ON edges(relation);
+        CREATE INDEX ix_edges_conflict ON edges(in_conflict) WHERE in_conflict = 1;
+        CREATE TABLE edge_sources (
+            edge_id TEXT NOT NULL REFERENCES edges(id) ON DELETE CASCADE,
+            source_id TEXT NOT NULL REFERENCES sources(id),
+            claimed_start TEXT NOT NULL DEFAULT '',
+            claimed_end TEXT NOT NULL DEFAULT '',
+            quote TEXT NOT NULL DEFAULT '',
+            note TEXT NOT NULL DEFAULT '',
+            quote_start INTEGER,
+            quote_end INTEGER,
+            confidence REAL NOT NULL,
+            recorded_at TEXT NOT NULL,
+            PRIMARY KEY (edge_id, source_id, claimed_start, claimed_end, quote, note)
+        ) WITHOUT ROWID;
+        CREATE INDEX ix_edge_sources_source ON edge_sources(source_id);
+        CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT NOT NULL) WITHOUT ROWID;
+        """,
+    ];
+}
