@@ -10,6 +10,13 @@ if (string.IsNullOrEmpty(builder.Configuration["urls"]) && string.IsNullOrEmpty(
 builder.Services.AddKnowledgeGraph(builder.Configuration);
 
 var app = builder.Build();
+if (KnowledgeGraph.Api.GraphQL.SchemaExport.TryRun(args, app.Services))
+{
+    return;
+}
+
+app.UseDefaultFiles();
+app.UseStaticFiles();
 app.MapHealthEndpoints();
 app.MapGraphQLEndpoint();
 app.Run();

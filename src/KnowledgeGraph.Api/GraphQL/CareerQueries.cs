@@ -47,7 +47,7 @@ public sealed class CareerQueries(IGraphStore store, GraphLoaders loaders)
         return careers
             .SelectMany(c => CareerRules.ActiveAsOf(c.Tenures, asOf)
                 .Where(t => !t.IsStudy && t.OrganizationId == organizationId)
-                .Select(t => new AffiliationView(t, CareerRules.IsCurrent(t, c.Tenures))))
+                .Select(t => new AffiliationView(t, CareerRules.IsCurrent(t, c.Tenures), asOf)))
             .OrderBy(a => a.Tenure.Start?.FirstDay ?? DateOnly.MaxValue)
             .ThenBy(a => a.Tenure.PersonId, StringComparer.Ordinal)
             .ToList();

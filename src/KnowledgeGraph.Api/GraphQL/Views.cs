@@ -4,8 +4,14 @@ using KnowledgeGraph.Core.Graph;
 
 namespace KnowledgeGraph.Api.GraphQL;
 
-/// <summary>A tenure as the API shows it, with whether it is the person's current affiliation.</summary>
-public sealed record AffiliationView(Tenure Tenure, bool IsCurrent);
+/// <summary>
+/// A tenure as the API shows it, with whether it is the person's current affiliation; seen as of a date, its title
+/// is the one held then.
+/// </summary>
+public sealed record AffiliationView(Tenure Tenure, bool IsCurrent, PartialDate? AsOf = null)
+{
+    public string? Title => AsOf is { } date ? Tenure.TitleAsOf(date) : Tenure.Title;
+}
 
 /// <summary>An edge in a subgraph, marked active or not as of the date asked for.</summary>
 public sealed record EdgeView(GraphEdge Edge, PartialDate? AsOf)

@@ -53,22 +53,41 @@ public static class CareerRules
 
     /// <summary>
     /// Ended employment tenures at <paramref name="organizationId"/> within the period, each with the person's next
-    /// affiliation: the earliest-starting tenure elsewhere that does not start before the departure.
+    /// affiliation. A departure with no known date is listed only when the period is unbounded.
     /// </summary>
     public static IEnumerable<Departure> Departures(IReadOnlyList<Tenure> tenures, string organizationId, Period period)
     {
         foreach (var tenure in tenures)
         {
-            if (tenure.IsStudy || tenure.End is not { } end || !string.Equals(tenure.OrganizationId, organizationId, StringComparison.Ordinal) || !period.Includes(end))
+            if (tenure.IsStudy || tenure.IsOpen || !string.Equals(tenure.OrganizationId, organizationId, StringComparison.Ordinal) || !period.Includes(tenure.End))
             {
                 continue;
             }
 
-            var next = tenures
-                .Where(t => !t.IsStudy && !string.Equals(t.OrganizationId, organizationId, StringComparison.Ordinal) && t.Start is { } s && s.LastDay >= end.FirstDay)
-                .OrderBy(t => t.Start!.Value)
-                .FirstOrDefault();
-            yield return new Departure(tenure.PersonId, organizationId, end, tenure, next);
+            yield return new Departure(tenure.PersonId, organizationId, tenure.End, tenure, NextAffiliation(tenures, tenure));
         }
+    }
+
+    /// <summary>
+    /// Where a person went after a tenure: the earliest-starting tenure elsewhere that starts on or after the
+    /// departure; failing that, one that started in the six months before it and outlasted it (sources often
+    /// date the new job before the old one's official end). Null when the graph does not say.
+    /// </summary>
+    public static Tenure? NextAffiliation(IReadOnlyList<Tenure> tenures, Tenure left)
+    {
+        var elsewhere = tenures
+            .Where(t => !t.IsStudy && t.Start is not null && !string.Equals(t.OrganizationId, left.OrganizationId, StringComparison.Ordinal))
+            .OrderBy(t => t.Start!.Value)
+            .ToList();
+        if (left.End is not { } end)
+        {
+            return left.Start is { } since ? elsewhere.FirstOrDefault(t => t.Start!.Value.FirstDay > since.LastDay) : null;
+        }
+
+        return elsewhere.FirstOrDefault(t => t.Start!.Value.LastDay >= end.FirstDay)
+            ?? elsewhere.FirstOrDefault(t =>
+                t.Start!.Value.FirstDay >= end.FirstDay.AddMonths(-6)
+                && (left.Start is not { } began || t.Start!.Value.FirstDay > began.LastDay)
+                && (t.End is not { } otherEnd || otherEnd.LastDay >= end.LastDay));
     }
 }

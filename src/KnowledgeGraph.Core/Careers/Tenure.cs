@@ -25,6 +25,14 @@ public sealed record Tenure(string PersonId, string OrganizationId, Relation Rel
 
     public bool IsStudy => Relation == Relation.StudiedAt;
 
+    /// <summary>The title held on a date: the latest titled WORKED_AT (or STUDIED_AT) begun by then, else the tenure's title.</summary>
+    public string? TitleAsOf(PartialDate date) =>
+        Edges
+            .Where(e => e.Relation is Relation.WorkedAt or Relation.StudiedAt && e.Role is not null && e.Start is { } s && s.FirstDay <= date.LastDay)
+            .OrderBy(e => e.Start!.Value)
+            .LastOrDefault()?.Role
+        ?? Title;
+
     /// <summary>
     /// As of a (partial) date D: the tenure counts when its start is known and not after the end of D, and
     /// it has no end or its end is not before the start of D. "2025" counts as of "2025-10";

@@ -21,7 +21,7 @@ public sealed partial class SqliteGraphStore
         {
             await using var connection = await OpenAsync(cancellationToken);
             await using var transaction = (SqliteTransaction)await connection.BeginTransactionAsync(cancellationToken);
-            var writer = new BatchWriter(connection, transaction, _clock.GetUtcNow());
+            await using var writer = new BatchWriter(connection, transaction, _clock.GetUtcNow());
             var result = await writer.WriteAsync(batch, cancellationToken);
             if (writer.Problems.Count > 0)
             {
@@ -39,8 +39,10 @@ public sealed partial class SqliteGraphStore
     }
 
     /// <summary>One batch's writes over one transaction, with its statements prepared once.</summary>
-    private sealed class BatchWriter(SqliteConnection connection, SqliteTransaction transaction, DateTimeOffset now)
+    private sealed class BatchWriter(SqliteConnection connection, SqliteTransaction transaction, DateTimeOffset now) : IAsyncDisposable
     {
+        private readonly Dictionary<string, SqliteCommand> _commands = new(StringComparer.Ordinal);
+
         private readonly string _now = now.ToString("O", CultureInfo.InvariantCulture);
         private readonly Dictionary<string, NodeKind> _kinds = new(StringComparer.Ordinal);
 
@@ -48,10 +50,14 @@ public sealed partial class SqliteGraphStore
 
         public async Task<WriteResult> WriteAsync(GraphBatch batch, CancellationToken ct)
         {
-            var newSources = 0;
+            // A set, not a count: a source named twice in one batch is inserted once, then seen with this batch's time.
+            var newSources = new HashSet<string>(StringComparer.Ordinal);
             for (var i = 0; i < batch.Sources.Count; i++)
             {
-                newSources += await UpsertSourceAsync(batch.Sources[i], ct) ? 1 : 0;
+                if (await UpsertSourceAsync(batch.Sources[i], ct))
+                {
+                    newSources.Add(batch.Sources[i].Id);
+                }
             }
 
             int newNodes = 0, updatedNodes = 0;
@@ -83,7 +89,7 @@ public sealed partial class SqliteGraphStore
                 conflicts += conflict ? 1 : 0;
             }
 
-            return new WriteResult(newNodes, updatedNodes, newSources, newEdges, newProvenance, conflicts);
+            return new WriteResult(newNodes, updatedNodes, newSources.Count, newEdges, newProvenance, conflicts);
         }
 
         private enum NodeChange
@@ -93,17 +99,32 @@ public sealed partial class SqliteGraphStore
             Updated,
         }
 
+        public async ValueTask DisposeAsync()
+        {
+            foreach (var command in _commands.Values)
+            {
+                await command.DisposeAsync();
+            }
+        }
+
+        /// <summary>A statement prepared once per batch and reused with fresh parameters.</summary>
         private SqliteCommand Command(string sql)
         {
-            var command = connection.CreateCommand();
-            command.Transaction = transaction;
-            command.CommandText = sql;
+            if (!_commands.TryGetValue(sql, out var command))
+            {
+                command = connection.CreateCommand();
+                command.Transaction = transaction;
+                command.CommandText = sql;
+                _commands[sql] = command;
+            }
+
+            command.Parameters.Clear();
             return command;
         }
 
         private async Task<bool> UpsertSourceAsync(Source source, CancellationToken ct)
         {
-            await using var command = Command("""
+            var command = Command("""
                 INSERT INTO sources(id, title, url, published_on, content_hash, ingested_at)
                 VALUES (@id, @title, @url, @published, @hash, @now)
                 ON CONFLICT(id) DO UPDATE SET
@@ -130,8 +151,8 @@ public sealed partial class SqliteGraphStore
         private async Task<NodeChange> UpsertNodeAsync(GraphNode node, int index, CancellationToken ct)
         {
             GraphNode? existing = null;
-            await using (var read = Command("SELECT kind, name, org_kind, parent_id, year, venue FROM nodes WHERE id = @id;"))
-            {
+                        {
+                var read = Command("SELECT kind, name, org_kind, parent_id, year, venue FROM nodes WHERE id = @id;");
                 read.Parameters.AddWithValue("@id", node.Id);
                 await using var reader = await read.ExecuteReaderAsync(ct);
                 if (await reader.ReadAsync(ct))
@@ -156,7 +177,7 @@ public sealed partial class SqliteGraphStore
             var change = NodeChange.None;
             if (existing is null)
             {
-                await using var insert = Command("INSERT INTO nodes(id, kind, name, org_kind, parent_id, year, venue, created_at) VALUES (@id, @kind, @name, @org, @parent, @year, @venue, @now);");
+                var insert = Command("INSERT INTO nodes(id, kind, name, org_kind, parent_id, year, venue, created_at) VALUES (@id, @kind, @name, @org, @parent, @year, @venue, @now);");
                 BindNode(insert, node);
                 insert.Parameters.AddWithValue("@now", _now);
                 await insert.ExecuteNonQueryAsync(ct);
@@ -173,7 +194,7 @@ public sealed partial class SqliteGraphStore
                 };
                 if (merged != existing)
                 {
-                    await using var update = Command("UPDATE nodes SET org_kind = @org, parent_id = @parent, year = @year, venue = @venue WHERE id = @id;");
+                    var update = Command("UPDATE nodes SET org_kind = @org, parent_id = @parent, year = @year, venue = @venue WHERE id = @id;");
                     BindNode(update, merged);
                     await update.ExecuteNonQueryAsync(ct);
                     change = NodeChange.Updated;
@@ -190,7 +211,7 @@ public sealed partial class SqliteGraphStore
                     continue;
                 }
 
-                await using var insert = Command("INSERT OR IGNORE INTO node_aliases(node_id, norm, alias) VALUES (@id, @norm, @alias);");
+                var insert = Command("INSERT OR IGNORE INTO node_aliases(node_id, norm, alias) VALUES (@id, @norm, @alias);");
                 insert.Parameters.AddWithValue("@id", node.Id);
                 insert.Parameters.AddWithValue("@norm", norm);
                 insert.Parameters.AddWithValue("@alias", alias.Trim());
@@ -199,7 +220,7 @@ public sealed partial class SqliteGraphStore
 
             if (addedAlias)
             {
-                await using var fts = Command("""
+                var fts = Command("""
                     DELETE FROM node_search WHERE node_id = @id;
                     INSERT INTO node_search(node_id, names) SELECT @id, group_concat(alias, ' | ') FROM node_aliases WHERE node_id = @id;
                     """);
@@ -232,7 +253,7 @@ public sealed partial class SqliteGraphStore
                 .ToList();
             if (nodeIds.Count > 0)
             {
-                await using var command = Command("SELECT n.id, n.kind FROM json_each(@ids) j JOIN nodes n ON n.id = j.value;");
+                var command = Command("SELECT n.id, n.kind FROM json_each(@ids) j JOIN nodes n ON n.id = j.value;");
                 command.Parameters.AddWithValue("@ids", System.Text.Json.JsonSerializer.Serialize(nodeIds));
                 await using var reader = await command.ExecuteReaderAsync(ct);
                 while (await reader.ReadAsync(ct))
@@ -245,7 +266,7 @@ public sealed partial class SqliteGraphStore
             var wanted = batch.Edges.SelectMany(e => e.Sources).Select(s => s.SourceId).Where(id => !sourceIds.Contains(id)).Distinct(StringComparer.Ordinal).ToList();
             if (wanted.Count > 0)
             {
-                await using var command = Command("SELECT s.id FROM json_each(@ids) j JOIN sources s ON s.id = j.value;");
+                var command = Command("SELECT s.id FROM json_each(@ids) j JOIN sources s ON s.id = j.value;");
                 command.Parameters.AddWithValue("@ids", System.Text.Json.JsonSerializer.Serialize(wanted));
                 await using var reader = await command.ExecuteReaderAsync(ct);
                 while (await reader.ReadAsync(ct))
@@ -292,8 +313,8 @@ public sealed partial class SqliteGraphStore
         private async Task<(bool Created, int Provenance, bool NewConflict)> MergeEdgeAsync(EdgeInput input, CancellationToken ct)
         {
             var candidates = new List<(GraphEdge Edge, bool InConflict)>();
-            await using (var read = Command($"SELECT {EdgeColumns}, e.in_conflict FROM edges e WHERE e.from_id = @from AND e.relation = @relation AND e.to_id = @to ORDER BY e.start, e.id;"))
-            {
+                        {
+                var read = Command($"SELECT {EdgeColumns}, e.in_conflict FROM edges e WHERE e.from_id = @from AND e.relation = @relation AND e.to_id = @to ORDER BY e.start, e.id;");
                 read.Parameters.AddWithValue("@from", input.From);
                 read.Parameters.AddWithValue("@relation", input.Relation.ToWire());
                 read.Parameters.AddWithValue("@to", input.To);
@@ -309,7 +330,7 @@ public sealed partial class SqliteGraphStore
             var edgeId = match.Edge?.Id ?? await FreeIdAsync(input, ct);
             if (created)
             {
-                await using var insert = Command("INSERT INTO edges(id, relation, from_id, to_id, role, start, \"end\", confidence, recorded_at) VALUES (@id, @relation, @from, @to, @role, @start, @end, @confidence, @now);");
+                var insert = Command("INSERT INTO edges(id, relation, from_id, to_id, role, start, \"end\", confidence, recorded_at) VALUES (@id, @relation, @from, @to, @role, @start, @end, @confidence, @now);");
                 insert.Parameters.AddWithValue("@id", edgeId);
                 insert.Parameters.AddWithValue("@relation", input.Relation.ToWire());
                 insert.Parameters.AddWithValue("@from", input.From);
@@ -325,7 +346,7 @@ public sealed partial class SqliteGraphStore
             var provenance = 0;
             foreach (var source in input.Sources)
             {
-                await using var insert = Command("""
+                var insert = Command("""
                     INSERT OR IGNORE INTO edge_sources(edge_id, source_id, claimed_start, claimed_end, quote, note, quote_start, quote_end, confidence, recorded_at)
                     VALUES (@edge, @source, @start, @end, @quote, @note, @qs, @qe, @confidence, @now);
                     """);
@@ -349,8 +370,8 @@ public sealed partial class SqliteGraphStore
 
             // New support for an existing edge: settle its dates again from every source's claim.
             var claims = new List<(PartialDate? Start, PartialDate? End, double Confidence)>();
-            await using (var read = Command("SELECT claimed_start, claimed_end, confidence FROM edge_sources WHERE edge_id = @id ORDER BY recorded_at, source_id;"))
-            {
+                        {
+                var read = Command("SELECT claimed_start, claimed_end, confidence FROM edge_sources WHERE edge_id = @id ORDER BY recorded_at, source_id;");
                 read.Parameters.AddWithValue("@id", edgeId);
                 await using var reader = await read.ExecuteReaderAsync(ct);
                 while (await reader.ReadAsync(ct))
@@ -362,8 +383,8 @@ public sealed partial class SqliteGraphStore
             var start = ClaimedDates.Settle(claims.Where(c => c.Start is not null).Select(c => c.Start!.Value).ToList());
             var end = ClaimedDates.Settle(claims.Where(c => c.End is not null).Select(c => c.End!.Value).ToList());
             var inConflict = start.InConflict || end.InConflict;
-            await using (var update = Command("UPDATE edges SET start = @start, \"end\" = @end, role = coalesce(role, @role), confidence = max(confidence, @confidence), in_conflict = @conflict WHERE id = @id;"))
-            {
+                        {
+                var update = Command("UPDATE edges SET start = @start, \"end\" = @end, role = coalesce(role, @role), confidence = max(confidence, @confidence), in_conflict = @conflict WHERE id = @id;");
                 update.Parameters.AddWithValue("@id", edgeId);
                 update.Parameters.AddWithValue("@start", (object?)start.Value?.ToString() ?? DBNull.Value);
                 update.Parameters.AddWithValue("@end", (object?)end.Value?.ToString() ?? DBNull.Value);
@@ -381,7 +402,7 @@ public sealed partial class SqliteGraphStore
             for (var attempt = 0; ; attempt++)
             {
                 var id = EdgeIdentity.NewId(input.Relation, input.From, input.To, input.Role, input.Start, attempt);
-                await using var exists = Command("SELECT 1 FROM edges WHERE id = @id;");
+                var exists = Command("SELECT 1 FROM edges WHERE id = @id;");
                 exists.Parameters.AddWithValue("@id", id);
                 if (await exists.ExecuteScalarAsync(ct) is null)
                 {

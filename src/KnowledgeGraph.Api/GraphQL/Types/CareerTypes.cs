@@ -28,7 +28,7 @@ public sealed class AffiliationType : ObjectGraphType<AffiliationView>
         Field<NonNullGraphType<StringGraphType>>("relation")
             .Description("What opened the tenure: WORKED_AT, JOINED, FOUNDED, STUDIED_AT, or LEFT when only the departure is known.")
             .Resolve(c => c.Source.Tenure.Relation.ToWire());
-        Field<StringGraphType>("title").Description("The latest title (or degree) held in this tenure.").Resolve(c => c.Source.Tenure.Title);
+        Field<StringGraphType>("title").Description("The latest title (or degree) held in this tenure.").Resolve(c => c.Source.Title);
         Field<PartialDateGraphType>("start").Resolve(c => c.Source.Tenure.Start);
         Field<PartialDateGraphType>("end").Resolve(c => c.Source.Tenure.End);
         Field<NonNullGraphType<BooleanGraphType>>("isCurrent").Resolve(c => c.Source.IsCurrent);

@@ -30,7 +30,7 @@ public sealed class PersonType : ObjectGraphType<GraphNode>
                 var asOf = c.GetArgument<PartialDate?>("asOf");
                 return c.Loaders().Tenures.Load(c.Source.Id).Then(all =>
                     (asOf is { } d ? all.Where(t => t.IsActiveAsOf(d)) : all)
-                        .Select(t => new AffiliationView(t, CareerRules.IsCurrent(t, all)))
+                        .Select(t => new AffiliationView(t, CareerRules.IsCurrent(t, all), asOf))
                         .ToList());
             });
 

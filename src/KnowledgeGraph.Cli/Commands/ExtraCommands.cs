@@ -1,0 +1,9 @@
+using System.CommandLine;
+
+namespace KnowledgeGraph.Cli.Commands;
+
+/// <summary>Commands from other features (extraction), listed in one place.</summary>
+internal static class ExtraCommands
+{
+    public static IEnumerable<Command> All() => [];
+}
