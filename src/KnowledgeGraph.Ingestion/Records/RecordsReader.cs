@@ -120,7 +120,7 @@ public static class RecordsReader
 
         var node = new GraphNode(context.String(root, "id", required: true) ?? string.Empty, kind, context.String(root, "name", required: true) ?? string.Empty, context.Strings(root, "aliases"))
         {
-            OrganizationKind = orgKind ?? (kind == NodeKind.Organization ? OrganizationKind.Other : null),
+            OrganizationKind = orgKind,
             ParentId = context.String(root, "parent"),
             Year = context.Int(root, "year"),
             Venue = context.String(root, "venue"),

@@ -270,7 +270,7 @@ public sealed partial class SqliteGraphStore : IGraphStore
             // column is one of two constants chosen above, never input.
             command.CommandText = relations is null
                 ? $"SELECT {EdgeColumns} FROM json_each(@ids) j JOIN edges e ON e.{column} = j.value;"
-                : $"SELECT {EdgeColumns} FROM json_each(@ids) j JOIN json_each(@relations) r JOIN edges e ON e.{column} = j.value AND e.relation = r.value;";
+                : $"SELECT {EdgeColumns} FROM json_each(@ids) j JOIN edges e ON e.{column} = j.value AND e.relation IN (SELECT value FROM json_each(@relations));";
             command.Parameters.AddWithValue("@ids", JsonList(result.Keys));
             if (relations is not null)
             {
