@@ -221,8 +221,9 @@ public sealed partial class SqliteGraphStore
             if (addedAlias)
             {
                 var fts = Command("""
-                    DELETE FROM node_search WHERE node_id = @id;
-                    INSERT INTO node_search(node_id, names) SELECT @id, group_concat(alias, ' | ') FROM node_aliases WHERE node_id = @id;
+                    DELETE FROM node_search WHERE rowid = (SELECT rowid FROM nodes WHERE id = @id);
+                    INSERT INTO node_search(rowid, names)
+                    SELECT n.rowid, (SELECT group_concat(alias, ' | ') FROM node_aliases WHERE node_id = @id) FROM nodes n WHERE n.id = @id;
                     """);
                 fts.Parameters.AddWithValue("@id", node.Id);
                 await fts.ExecuteNonQueryAsync(ct);

@@ -121,7 +121,7 @@ public sealed partial class SqliteGraphStore : IGraphStore
         var ranked = new List<string>();
         await using (var command = connection.CreateCommand())
         {
-            command.CommandText = "SELECT node_id FROM node_search WHERE node_search MATCH @match ORDER BY bm25(node_search), length(names) LIMIT @first;";
+            command.CommandText = "SELECT n.id FROM node_search s JOIN nodes n ON n.rowid = s.rowid WHERE node_search MATCH @match ORDER BY bm25(node_search), length(s.names) LIMIT @first;";
             command.Parameters.AddWithValue("@match", match);
             command.Parameters.AddWithValue("@first", first);
             await using var reader = await command.ExecuteReaderAsync(cancellationToken);

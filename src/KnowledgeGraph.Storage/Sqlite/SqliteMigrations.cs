@@ -27,7 +27,7 @@ internal static class SqliteMigrations
             PRIMARY KEY (node_id, norm)
         ) WITHOUT ROWID;
         CREATE INDEX ix_aliases_norm ON node_aliases(norm);
-        CREATE VIRTUAL TABLE node_search USING fts5(node_id UNINDEXED, names, tokenize = 'unicode61 remove_diacritics 2');
+        CREATE VIRTUAL TABLE node_search USING fts5(names, tokenize = 'unicode61 remove_diacritics 2');
         CREATE TABLE sources (
             id TEXT PRIMARY KEY,
             title TEXT,
