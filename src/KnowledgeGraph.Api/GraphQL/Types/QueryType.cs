@@ -80,6 +80,8 @@ public sealed class QueryType : ObjectGraphType
                 var edges = await c.RequestServices!.GetRequiredService<IGraphStore>().GetConflictedEdgesAsync(first, offset, c.CancellationToken);
                 return edges.SelectMany(Conflicts.Of).ToList();
             });
+
+        Analytics.AnalyticsFields.Register(this);
     }
 
     private void Lookup<TType>(string field, NodeKind kind, string nameArgument, string description)
