@@ -3,7 +3,6 @@ using KnowledgeGraph.Api.GraphQL;
 using KnowledgeGraph.Api.GraphQL.Loading;
 using KnowledgeGraph.Ingestion.Seeding;
 using KnowledgeGraph.Storage;
-using KnowledgeGraph.Storage.Sqlite;
 using Microsoft.Extensions.Options;
 
 namespace KnowledgeGraph.Api.Hosting;
@@ -19,9 +18,7 @@ public static class ServiceCollectionExtensions
             .Validate(o => o.DefaultPageSize <= o.MaxPageSize, "GraphQL:DefaultPageSize must not exceed GraphQL:MaxPageSize").ValidateOnStart();
         services.AddSingleton(TimeProvider.System);
 
-        services.AddSingleton<IGraphStore>(sp => new SqliteGraphStore(
-            Options.Create(new SqliteStoreOptions { DatabasePath = sp.GetRequiredService<IOptions<DataOptions>>().Value.DatabasePath }),
-            sp.GetRequiredService<TimeProvider>()));
+        services.AddGraphStore(configuration, sp => sp.GetRequiredService<IOptions<DataOptions>>().Value.DatabasePath);
         services.AddSingleton<SeedImporter>();
         services.AddSingleton<Readiness>();
         services.AddHostedService<StartupService>();
