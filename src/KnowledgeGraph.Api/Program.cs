@@ -17,6 +17,7 @@ if (KnowledgeGraph.Api.GraphQL.SchemaExport.TryRun(args, app.Services))
 
 app.UseDefaultFiles();
 app.UseStaticFiles();
+app.MapGet("/graphql/ui", () => Results.Redirect("/graphql/ui/"));
 app.MapHealthEndpoints();
 app.MapGraphQLEndpoint();
 app.Run();
