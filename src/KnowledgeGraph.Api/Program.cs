@@ -15,9 +15,19 @@ if (KnowledgeGraph.Api.GraphQL.SchemaExport.TryRun(args, app.Services))
     return;
 }
 
+app.Use(async (context, next) =>
+{
+    // GraphiQL lives at /graphql/ui/ (its relative asset links need the slash).
+    if (context.Request.Path.Value == "/graphql/ui")
+    {
+        context.Response.Redirect("/graphql/ui/" + context.Request.QueryString);
+        return;
+    }
+
+    await next(context);
+});
 app.UseDefaultFiles();
 app.UseStaticFiles();
-app.MapGet("/graphql/ui", () => Results.Redirect("/graphql/ui/"));
 app.MapHealthEndpoints();
 app.MapGraphQLEndpoint();
 app.Run();
