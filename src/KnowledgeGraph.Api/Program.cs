@@ -30,6 +30,7 @@ app.UseDefaultFiles();
 app.UseStaticFiles();
 app.MapHealthEndpoints();
 app.MapGraphQLEndpoint();
+app.MapDocumentEndpoints();
 app.Run();
 
 /// <summary>The host's entry point, visible to the test host.</summary>

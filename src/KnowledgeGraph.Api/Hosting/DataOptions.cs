@@ -24,4 +24,9 @@ public sealed class SeedOptions
     public string? Path { get; set; }
 
     public string ResolvedPath => Path ?? System.IO.Path.Combine(AppContext.BaseDirectory, "seed-data", "records");
+
+    /// <summary>Folder of biographies (.md with front matter) ingested through the pipeline on first start.</summary>
+    public string? BiographiesPath { get; set; }
+
+    public string ResolvedBiographiesPath => BiographiesPath ?? System.IO.Path.Combine(AppContext.BaseDirectory, "seed-data", "biographies");
 }

@@ -1,7 +1,13 @@
 using GraphQL;
 using KnowledgeGraph.Api.GraphQL;
 using KnowledgeGraph.Api.GraphQL.Loading;
+using KnowledgeGraph.Extraction;
+using KnowledgeGraph.Ingestion.Documents;
+using KnowledgeGraph.Ingestion.Resolution;
 using KnowledgeGraph.Ingestion.Seeding;
+using KnowledgeGraph.Ingestion.Worker;
+using KnowledgeGraph.Storage.Jobs;
+using KnowledgeGraph.Storage.Sqlite;
 using KnowledgeGraph.Storage;
 using Microsoft.Extensions.Options;
 
@@ -20,6 +26,18 @@ public static class ServiceCollectionExtensions
 
         services.AddGraphStore(configuration, sp => sp.GetRequiredService<IOptions<DataOptions>>().Value.DatabasePath);
         services.AddSingleton<SeedImporter>();
+        services.AddSingleton<IJobQueue>(sp => new SqliteJobQueue(sp.GetRequiredService<IOptions<DataOptions>>().Value.DatabasePath, sp.GetRequiredService<TimeProvider>()));
+        services.AddOptions<IngestionOptions>().Bind(configuration.GetSection(IngestionOptions.Section));
+        services.AddSingleton<JobSignal>();
+        services.AddSingleton<IClaimExtractor>(_ => new BuiltInExtractor());
+        services.AddSingleton<EntityResolver>();
+        services.AddSingleton<DocumentIngestor>();
+        services.AddSingleton<JobProcessor>();
+        if (configuration.GetValue("Worker:Enabled", true))
+        {
+            services.AddHostedService<IngestionWorker>();
+        }
+
         services.AddSingleton<Readiness>();
         services.AddHostedService<StartupService>();
 

@@ -1,4 +1,5 @@
 using KnowledgeGraph.Ingestion.Seeding;
+using KnowledgeGraph.Ingestion.Worker;
 using KnowledgeGraph.Storage;
 using Microsoft.Extensions.Options;
 
@@ -8,7 +9,7 @@ namespace KnowledgeGraph.Api.Hosting;
 /// Prepares the store and imports the seed data on first start, in the background so /health/live answers at
 /// once; /health/ready turns 200 when this has finished.
 /// </summary>
-public sealed class StartupService(IGraphStore store, SeedImporter seed, IOptions<SeedOptions> seedOptions, Readiness readiness, ILogger<StartupService> logger) : BackgroundService
+public sealed class StartupService(IGraphStore store, SeedImporter seed, IOptions<SeedOptions> seedOptions, Readiness readiness, JobSignal jobs, ILogger<StartupService> logger) : BackgroundService
 {
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
@@ -17,9 +18,10 @@ public sealed class StartupService(IGraphStore store, SeedImporter seed, IOption
             await store.InitializeAsync(stoppingToken);
             if (seedOptions.Value.Enabled)
             {
-                await seed.ImportOnceAsync(seedOptions.Value.ResolvedPath, stoppingToken);
+                await seed.ImportOnceAsync(seedOptions.Value.ResolvedPath, seedOptions.Value.ResolvedBiographiesPath, stoppingToken);
             }
 
+            jobs.MarkStoreReady();
             readiness.MarkStarted();
         }
         catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)

@@ -69,5 +69,28 @@ internal static class SqliteMigrations
         CREATE INDEX ix_edge_sources_source ON edge_sources(source_id);
         CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT NOT NULL) WITHOUT ROWID;
         """,
+        """
+        CREATE TABLE jobs (
+            id TEXT PRIMARY KEY,
+            kind TEXT NOT NULL,
+            state TEXT NOT NULL,
+            payload TEXT NOT NULL,
+            attempts INTEGER NOT NULL DEFAULT 0,
+            worker TEXT,
+            lease_until TEXT,
+            not_before TEXT,
+            created_at TEXT NOT NULL,
+            started_at TEXT,
+            finished_at TEXT,
+            error TEXT,
+            counts TEXT NOT NULL DEFAULT '{}',
+            failures TEXT NOT NULL DEFAULT '[]'
+        );
+        CREATE INDEX ix_jobs_state ON jobs(state, created_at);
+        -- The merge lookup names all three columns; with only (from_id, relation) the planner could pick the
+        -- to_id index and scan every edge of a big lab.
+        DROP INDEX ix_edges_from;
+        CREATE INDEX ix_edges_from ON edges(from_id, relation, to_id);
+        """,
     ];
 }

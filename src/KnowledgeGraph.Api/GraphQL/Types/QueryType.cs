@@ -81,6 +81,11 @@ public sealed class QueryType : ObjectGraphType
                 return edges.SelectMany(Conflicts.Of).ToList();
             });
 
+        Field<ImportJobType>("importJob")
+            .Description("An ingestion job by id: state and counts.")
+            .Argument<NonNullGraphType<IdGraphType>>("id")
+            .ResolveAsync(async c => await c.RequestServices!.GetRequiredService<Storage.Jobs.IJobQueue>().GetAsync(c.GetArgument<string>("id"), c.CancellationToken));
+
         Analytics.AnalyticsFields.Register(this);
     }
 

@@ -1,0 +1,137 @@
+using System.Security.Cryptography;
+using System.Text;
+using KnowledgeGraph.Core.Claims;
+using KnowledgeGraph.Core.Graph;
+using KnowledgeGraph.Extraction;
+using KnowledgeGraph.Ingestion.Resolution;
+using KnowledgeGraph.Storage;
+
+namespace KnowledgeGraph.Ingestion.Documents;
+
+/// <summary>
+/// Extract → Resolve → Merge → Store for one document. The document becomes a Source (id from its url, else its
+/// content); ingesting the same text again changes nothing; every edge keeps the quote and offsets that state it.
+/// </summary>
+public sealed class DocumentIngestor(IGraphStore store, IClaimExtractor extractor, EntityResolver resolver, TimeProvider clock, Microsoft.Extensions.Options.IOptions<IngestionOptions> options)
+{
+    /// <summary>Largest document accepted, in characters.</summary>
+    public const int MaxChars = 2_000_000;
+
+    public async Task<DocumentResult> IngestAsync(DocumentInput input, CancellationToken cancellationToken)
+    {
+        var document = Read(input);
+        var contentHash = Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(input.Text)));
+        var sourceId = "src:doc-" + Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(document.Url ?? "content:" + contentHash)).AsSpan(0, 10));
+        var existing = (await store.GetSourcesAsync([sourceId], cancellationToken)).GetValueOrDefault(sourceId);
+        if (existing is not null && existing.ContentHash == contentHash)
+        {
+            return new DocumentResult(sourceId, true, 0, 0, WriteResult.Empty);
+        }
+
+        if (existing is not null)
+        {
+            throw new DocumentRejectedException($"{input.Name}: a different version of {document.Url} was ingested before; replacing a document's claims is not supported yet, so this version was not applied");
+        }
+
+        var claims = await extractor.ExtractAsync(document, cancellationToken);
+        var batch = new GraphBatch();
+        batch.Sources.Add(new Source(sourceId, document.Title, document.Url, document.Date, clock.GetUtcNow()) { ContentHash = contentHash });
+        var pending = new Dictionary<string, GraphNode>(StringComparer.Ordinal);
+        var resolved = new Dictionary<Mention, string>();
+        var skipped = 0;
+        foreach (var claim in claims)
+        {
+            if (claim.Confidence < options.Value.MinConfidence || !claim.Relation.Allows(claim.Subject.Kind, claim.Object.Kind) || (claim.Start is { } s && claim.End is { } e && e.IsBefore(s)) || (claim.Relation.IsEvent() && claim.End is not null))
+            {
+                skipped++;
+                continue;
+            }
+
+            var from = await ResolveAsync(claim.Subject, pending, resolved, cancellationToken);
+            var to = await ResolveAsync(claim.Object, pending, resolved, cancellationToken);
+            if (from == to)
+            {
+                skipped++;
+                continue;
+            }
+
+            batch.Edges.Add(new EdgeInput(claim.Relation, from, to, [new SourceRef(sourceId)
+            {
+                Quote = claim.Evidence.Quote,
+                QuoteStart = claim.Evidence.Start,
+                QuoteEnd = claim.Evidence.End,
+                Confidence = claim.Confidence,
+            }])
+            {
+                Start = claim.Start,
+                End = claim.End,
+                Role = claim.Role,
+                Confidence = claim.Confidence,
+            });
+        }
+
+        batch.Nodes.AddRange(pending.Values);
+        var write = await store.ApplyAsync(batch, cancellationToken);
+        return new DocumentResult(sourceId, false, claims.Count, skipped, write);
+    }
+
+    private async Task<string> ResolveAsync(Mention mention, Dictionary<string, GraphNode> pending, Dictionary<Mention, string> resolved, CancellationToken cancellationToken)
+    {
+        if (resolved.TryGetValue(mention, out var id))
+        {
+            return id;
+        }
+
+        var resolution = await resolver.ResolveAsync(mention, pending, cancellationToken);
+        if (resolution.IsNew && !pending.ContainsKey(resolution.NodeId))
+        {
+            pending[resolution.NodeId] = new GraphNode(resolution.NodeId, mention.Kind, mention.Name.Trim(), [])
+            {
+                OrganizationKind = mention.Kind == NodeKind.Organization ? GuessKind(mention.Name) : null,
+            };
+        }
+
+        resolved[mention] = resolution.NodeId;
+        return resolution.NodeId;
+    }
+
+    private static OrganizationKind GuessKind(string name) =>
+        name.Contains("University", StringComparison.OrdinalIgnoreCase) || name.Contains("Institute of Technology", StringComparison.OrdinalIgnoreCase) || name.Contains("College", StringComparison.OrdinalIgnoreCase)
+            ? OrganizationKind.University
+            : name.Contains("team", StringComparison.OrdinalIgnoreCase) ? OrganizationKind.Team : OrganizationKind.Other;
+
+    private static Document Read(DocumentInput input)
+    {
+        if (string.IsNullOrWhiteSpace(input.Text))
+        {
+            throw new DocumentRejectedException($"{input.Name}: the document is empty");
+        }
+
+        if (input.Text.Length > MaxChars)
+        {
+            throw new DocumentRejectedException($"{input.Name}: the document has {input.Text.Length:N0} characters; the limit is {MaxChars:N0}");
+        }
+
+        if (input.Text.Contains('\0', StringComparison.Ordinal) || input.Text.Contains('\uFFFD', StringComparison.Ordinal))
+        {
+            throw new DocumentRejectedException($"{input.Name}: the document is not text (it holds NUL bytes or invalid UTF-8)");
+        }
+
+        Document document;
+        try
+        {
+            document = FrontMatter.Read(input.Text, input.Name);
+        }
+        catch (FrontMatterException ex)
+        {
+            throw new DocumentRejectedException(ex.Message, ex);
+        }
+
+        return document with
+        {
+            Title = input.Title ?? document.Title,
+            Url = input.Url ?? document.Url,
+            Date = input.Date ?? document.Date,
+        };
+    }
+}
