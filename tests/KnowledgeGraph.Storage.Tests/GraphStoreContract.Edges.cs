@@ -8,7 +8,7 @@ public abstract partial class GraphStoreContract
 {
     // ---- edges: merging by fact --------------------------------------------------------------------------
 
-    [Fact]
+    [StoreFact]
     public async Task The_same_fact_from_two_sources_is_one_edge_with_two_sources()
     {
         var store = await StoreWithBaseAsync();
@@ -25,7 +25,7 @@ public abstract partial class GraphStoreContract
         Assert.Equal(new GraphStats(6, 1, 3, 2), await store.GetStatsAsync(Ct));
     }
 
-    [Fact]
+    [StoreFact]
     public async Task The_same_fact_from_two_sources_in_one_batch_is_one_edge()
     {
         var store = await StoreWithBaseAsync();
@@ -37,7 +37,7 @@ public abstract partial class GraphStoreContract
         Assert.Equal(2, (await store.GetSourceRefsAsync([edge.Id], Ct))[edge.Id].Count);
     }
 
-    [Fact]
+    [StoreFact]
     public async Task The_same_claim_from_the_same_source_twice_is_one_piece_of_provenance()
     {
         var store = await StoreWithBaseAsync();
@@ -53,7 +53,7 @@ public abstract partial class GraphStoreContract
         Assert.Equal(1, stats.Provenance);
     }
 
-    [Fact]
+    [StoreFact]
     public async Task A_whole_batch_applied_twice_changes_nothing_the_second_time()
     {
         var store = await CreateStoreAsync();
@@ -75,7 +75,7 @@ public abstract partial class GraphStoreContract
         Assert.Equal(new GraphStats(6, 3, 3, 4), stats);
     }
 
-    [Fact]
+    [StoreFact]
     public async Task Different_roles_are_two_edges()
     {
         var store = await StoreWithBaseAsync();
@@ -89,7 +89,7 @@ public abstract partial class GraphStoreContract
         Assert.Equal(2, edges.Select(e => e.Id).Distinct().Count());
     }
 
-    [Fact]
+    [StoreFact]
     public async Task Starts_in_different_years_are_two_edges()
     {
         var store = await StoreWithBaseAsync();
@@ -103,7 +103,7 @@ public abstract partial class GraphStoreContract
         Assert.Empty(await store.GetConflictedEdgesAsync(10, 0, Ct));
     }
 
-    [Fact]
+    [StoreFact]
     public async Task A_claim_without_a_start_or_role_joins_the_edge_it_fits()
     {
         var store = await StoreWithBaseAsync();
@@ -117,7 +117,7 @@ public abstract partial class GraphStoreContract
         Assert.Equal("Research Scientist", edge.Role);
     }
 
-    [Fact]
+    [StoreFact]
     public async Task Claims_that_agree_at_different_precision_hold_the_most_precise_without_conflict()
     {
         var store = await StoreWithBaseAsync();
@@ -132,7 +132,7 @@ public abstract partial class GraphStoreContract
         Assert.Empty(Conflicts.Of(await WithSourcesAsync(store, edge)));
     }
 
-    [Fact]
+    [StoreFact]
     public async Task Days_that_disagree_inside_a_month_are_one_edge_holding_the_month_in_conflict()
     {
         var store = await StoreWithBaseAsync();
@@ -158,7 +158,7 @@ public abstract partial class GraphStoreContract
         Assert.Equal(["src:a", "src:b", "src:c"], conflict.Values.Select(v => Assert.Single(v.Sources).SourceId));
     }
 
-    [Fact]
+    [StoreFact]
     public async Task Days_that_disagree_inside_one_batch_are_one_edge_in_conflict()
     {
         var store = await StoreWithBaseAsync();
@@ -174,7 +174,7 @@ public abstract partial class GraphStoreContract
         Assert.Equal(edge.Id, Assert.Single(await store.GetConflictedEdgesAsync(10, 0, Ct)).Id);
     }
 
-    [Fact]
+    [StoreFact]
     public async Task End_dates_in_different_years_are_a_conflict_on_end()
     {
         var store = await StoreWithBaseAsync();
@@ -191,7 +191,7 @@ public abstract partial class GraphStoreContract
         Assert.Equal(["2024", "2025"], conflict.Values.Select(v => v.Value));
     }
 
-    [Fact]
+    [StoreFact]
     public async Task Conflicted_edges_come_in_a_stable_order_page_by_page()
     {
         var store = await CreateStoreAsync();
@@ -247,7 +247,7 @@ public abstract partial class GraphStoreContract
         _ => throw new ArgumentOutOfRangeException(nameof(name), name, null),
     };
 
-    [Theory]
+    [StoreTheory]
     [MemberData(nameof(BadEdges))]
     public async Task A_batch_with_a_bad_edge_is_refused_naming_it_and_writes_nothing(string bad, string field)
     {
@@ -282,7 +282,7 @@ public abstract partial class GraphStoreContract
         Assert.Single((await store.GetSourceRefsAsync([codexEdge.Id], Ct))[codexEdge.Id]);
     }
 
-    [Fact]
+    [StoreFact]
     public async Task Every_problem_of_a_batch_is_named_at_once()
     {
         var store = await StoreWithBaseAsync();
@@ -299,7 +299,7 @@ public abstract partial class GraphStoreContract
         Assert.Equal(0, (await store.GetStatsAsync(Ct)).Edges);
     }
 
-    [Fact]
+    [StoreFact]
     public async Task Edges_may_refer_to_nodes_and_sources_of_the_same_batch_or_of_earlier_ones()
     {
         var store = await StoreWithBaseAsync();
@@ -315,7 +315,7 @@ public abstract partial class GraphStoreContract
         Assert.Equal(new WriteResult(1, 0, 1, 2, 2, 0), result);
     }
 
-    [Fact]
+    [StoreFact]
     public async Task Every_relation_is_accepted_between_the_kinds_it_allows()
     {
         var store = await StoreWithBaseAsync();

@@ -21,7 +21,7 @@ public abstract partial class GraphStoreContract
         return store;
     }
 
-    [Fact]
+    [StoreFact]
     public async Task Edges_from_a_node_can_be_filtered_by_relation()
     {
         var store = await StoreWithCareerAsync();
@@ -37,7 +37,7 @@ public abstract partial class GraphStoreContract
         Assert.Empty((await store.GetEdgesFromAsync([Jerry], [Relation.Founded], Ct))[Jerry]);
     }
 
-    [Fact]
+    [StoreFact]
     public async Task Edges_to_a_node_can_be_filtered_by_relation()
     {
         var store = await StoreWithCareerAsync();
@@ -54,7 +54,7 @@ public abstract partial class GraphStoreContract
         Assert.Null(left.End);
     }
 
-    [Fact]
+    [StoreFact]
     public async Task Every_asked_id_has_an_entry_even_unknown_or_repeated_ones()
     {
         var store = await StoreWithCareerAsync();
@@ -72,7 +72,7 @@ public abstract partial class GraphStoreContract
         Assert.Empty(await store.GetEdgesToAsync([], [Relation.Left], Ct));
     }
 
-    [Fact]
+    [StoreFact]
     public async Task Many_ids_at_once_get_an_entry_each()
     {
         var store = await CreateStoreAsync();
@@ -101,7 +101,7 @@ public abstract partial class GraphStoreContract
         Assert.All((await store.GetSourceRefsAsync(edgeIds, Ct)).Values, refs => Assert.Single(refs));
     }
 
-    [Fact]
+    [StoreFact]
     public async Task Edges_are_found_by_id_and_unknown_ids_are_left_out()
     {
         var store = await StoreWithCareerAsync();
@@ -114,7 +114,7 @@ public abstract partial class GraphStoreContract
         Assert.Empty(await store.GetEdgesAsync([], Ct));
     }
 
-    [Fact]
+    [StoreFact]
     public async Task Source_refs_keep_quote_offsets_note_and_claimed_dates()
     {
         var store = await StoreWithBaseAsync();
@@ -149,7 +149,7 @@ public abstract partial class GraphStoreContract
         Assert.Equal("Researcher", edge.Role);
     }
 
-    [Fact]
+    [StoreFact]
     public async Task Two_quotes_from_one_source_are_two_pieces_of_provenance()
     {
         var store = await StoreWithBaseAsync();
@@ -163,7 +163,7 @@ public abstract partial class GraphStoreContract
         Assert.Equal(["He led Codex.", "Tworek built Codex."], refs.Select(r => r.Quote).Order(StringComparer.Ordinal));
     }
 
-    [Fact]
+    [StoreFact]
     public async Task A_cancelled_batch_writes_nothing()
     {
         var store = await StoreWithBaseAsync();
@@ -179,7 +179,7 @@ public abstract partial class GraphStoreContract
 
     // ---- meta, stats, hostile input ----------------------------------------------------------------------
 
-    [Fact]
+    [StoreFact]
     public async Task Meta_values_are_kept_and_overwritten()
     {
         var store = await CreateStoreAsync();
@@ -195,7 +195,7 @@ public abstract partial class GraphStoreContract
         Assert.Equal(new GraphStats(0, 0, 0, 0), await store.GetStatsAsync(Ct));
     }
 
-    [Fact]
+    [StoreFact]
     public async Task Stats_count_nodes_edges_sources_and_provenance()
     {
         var store = await StoreWithCareerAsync();
@@ -207,7 +207,7 @@ public abstract partial class GraphStoreContract
 
     private const string Injection = "Robert'); DROP TABLE nodes; --";
 
-    [Fact]
+    [StoreFact]
     public async Task Sql_in_names_titles_quotes_and_keys_is_just_data()
     {
         var store = await CreateStoreAsync();

@@ -8,7 +8,7 @@ public abstract partial class GraphStoreContract
 {
     // ---- search ------------------------------------------------------------------------------------------
 
-    [Theory]
+    [StoreTheory]
     [InlineData("tworek", Jerry)]
     [InlineData("Tworek", Jerry)]
     [InlineData("jer", Jerry)]
@@ -31,7 +31,7 @@ public abstract partial class GraphStoreContract
         Assert.Equal(expected, found[0].Id);
     }
 
-    [Fact]
+    [StoreFact]
     public async Task Search_finds_every_node_a_prefix_fits_and_respects_first()
     {
         var store = await StoreWithBaseAsync();
@@ -45,7 +45,7 @@ public abstract partial class GraphStoreContract
         Assert.Empty(await store.SearchAsync("sutskever", 10, Ct));
     }
 
-    [Fact]
+    [StoreFact]
     public async Task Search_ignores_accents_composed_or_not()
     {
         var store = await CreateStoreAsync();
@@ -58,7 +58,7 @@ public abstract partial class GraphStoreContract
         Assert.Equal(["person:jose-garcia", "person:jose-garcia-2"], accented.Select(n => n.Id).Order(StringComparer.Ordinal));
     }
 
-    [Fact]
+    [StoreFact]
     public async Task Search_sees_aliases_added_later()
     {
         var store = await StoreWithBaseAsync();
@@ -69,7 +69,7 @@ public abstract partial class GraphStoreContract
         Assert.Equal("GPT-4", (await store.GetNodesAsync([Gpt4], Ct))[Gpt4].Name);
     }
 
-    [Theory]
+    [StoreTheory]
     [InlineData("")]
     [InlineData("   ")]
     [InlineData("\"")]
@@ -102,7 +102,7 @@ public abstract partial class GraphStoreContract
         Assert.Equal(stats, await store.GetStatsAsync(Ct));
     }
 
-    [Fact]
+    [StoreFact]
     public async Task Search_of_a_long_text_does_not_fail()
     {
         var store = await StoreWithBaseAsync();

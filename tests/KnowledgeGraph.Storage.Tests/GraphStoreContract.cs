@@ -36,7 +36,7 @@ public abstract partial class GraphStoreContract
 
     // ---- nodes -------------------------------------------------------------------------------------------
 
-    [Fact]
+    [StoreFact]
     public async Task A_new_store_is_empty_and_answers()
     {
         var store = await CreateStoreAsync();
@@ -45,7 +45,7 @@ public abstract partial class GraphStoreContract
         Assert.Equal(new GraphStats(0, 0, 0, 0), await store.GetStatsAsync(Ct));
     }
 
-    [Fact]
+    [StoreFact]
     public async Task An_empty_batch_changes_nothing()
     {
         var store = await CreateStoreAsync();
@@ -54,7 +54,7 @@ public abstract partial class GraphStoreContract
         Assert.Equal(new GraphStats(0, 0, 0, 0), await store.GetStatsAsync(Ct));
     }
 
-    [Fact]
+    [StoreFact]
     public async Task Upserting_the_same_nodes_and_sources_again_changes_nothing()
     {
         var store = await CreateStoreAsync();
@@ -70,7 +70,7 @@ public abstract partial class GraphStoreContract
         Assert.Equal(new GraphStats(6, 0, 3, 0), stats);
     }
 
-    [Fact]
+    [StoreFact]
     public async Task Nodes_come_back_with_their_kind_specific_fields()
     {
         var store = await CreateStoreAsync();
@@ -100,7 +100,7 @@ public abstract partial class GraphStoreContract
         Assert.Null(paper.OrganizationKind);
     }
 
-    [Fact]
+    [StoreFact]
     public async Task GetNodes_answers_only_for_ids_it_holds()
     {
         var store = await StoreWithBaseAsync();
@@ -112,7 +112,7 @@ public abstract partial class GraphStoreContract
         Assert.Empty(await store.GetNodesAsync(["person:nobody"], Ct));
     }
 
-    [Fact]
+    [StoreFact]
     public async Task Aliases_from_several_batches_are_merged_and_a_new_name_becomes_an_alias()
     {
         var store = await StoreWithBaseAsync();
@@ -127,7 +127,7 @@ public abstract partial class GraphStoreContract
         Assert.Equal(Jerry, Assert.Single(await store.FindByNameAsync("Jerry Tworek", null, Ct)).Id);
     }
 
-    [Theory]
+    [StoreTheory]
     [InlineData("Jerry Tworek", Jerry)]
     [InlineData("jerry tworek", Jerry)]
     [InlineData("JERRY TWOREK", Jerry)]
@@ -151,7 +151,7 @@ public abstract partial class GraphStoreContract
         Assert.Equal(expected, Assert.Single(found).Id);
     }
 
-    [Fact]
+    [StoreFact]
     public async Task FindByName_ignores_zero_width_characters_stored_in_a_name()
     {
         var store = await CreateStoreAsync();
@@ -163,7 +163,7 @@ public abstract partial class GraphStoreContract
 
     // Fails today: Directory.Build.props sets InvariantGlobalization, under which string.Normalize leaves
     // non-ASCII text as it is, so NameNormalizer's FormKC step does nothing and "e\u0301" never meets "\u00E9".
-    [Fact]
+    [StoreFact]
     public async Task FindByName_matches_composed_and_decomposed_accents()
     {
         var store = await CreateStoreAsync();
@@ -172,7 +172,7 @@ public abstract partial class GraphStoreContract
         Assert.Equal("person:jose-garcia", Assert.Single(await store.FindByNameAsync("Jos\u00E9 Garc\u00EDa", null, Ct)).Id);
     }
 
-    [Fact]
+    [StoreFact]
     public async Task FindByName_filters_by_kind_and_finds_nothing_for_unknown_or_blank_names()
     {
         var store = await StoreWithBaseAsync();
@@ -185,7 +185,7 @@ public abstract partial class GraphStoreContract
         Assert.Empty(await store.FindByNameAsync("jerry tw", null, Ct)); // a name lookup is exact, not a prefix search
     }
 
-    [Fact]
+    [StoreFact]
     public async Task FindByName_puts_the_node_named_so_before_one_that_only_has_it_as_an_alias()
     {
         var store = await CreateStoreAsync();
@@ -196,7 +196,7 @@ public abstract partial class GraphStoreContract
         Assert.Equal(["model:codex", "model:a-codex"], found.Select(n => n.Id));
     }
 
-    [Fact]
+    [StoreFact]
     public async Task A_node_cannot_change_its_kind_and_the_batch_writes_nothing()
     {
         var store = await StoreWithBaseAsync();
@@ -217,7 +217,7 @@ public abstract partial class GraphStoreContract
         Assert.Empty(await store.GetNodesAsync(["person:new"], Ct));
     }
 
-    [Theory]
+    [StoreTheory]
     [InlineData("Person", "person:Jerry", "Jerry", "id")]
     [InlineData("Person", "org:jerry", "Jerry", "id")]
     [InlineData("Person", "person:", "Jerry", "id")]
@@ -237,7 +237,7 @@ public abstract partial class GraphStoreContract
         Assert.Equal(stats, await store.GetStatsAsync(Ct));
     }
 
-    [Fact]
+    [StoreFact]
     public async Task A_parent_must_be_a_known_organization()
     {
         var store = await StoreWithBaseAsync();
@@ -260,7 +260,7 @@ public abstract partial class GraphStoreContract
 
     // ---- sources -----------------------------------------------------------------------------------------
 
-    [Fact]
+    [StoreFact]
     public async Task Sources_come_back_as_written_and_unknown_ids_are_left_out()
     {
         var store = await CreateStoreAsync();
@@ -279,7 +279,7 @@ public abstract partial class GraphStoreContract
         Assert.Empty(await store.GetSourcesAsync([], Ct));
     }
 
-    [Fact]
+    [StoreFact]
     public async Task A_source_named_twice_in_one_batch_is_one_new_source()
     {
         var store = await CreateStoreAsync();
@@ -289,7 +289,7 @@ public abstract partial class GraphStoreContract
         Assert.Equal((1, 1L), (result.NewSources, (await store.GetStatsAsync(Ct)).Sources));
     }
 
-    [Fact]
+    [StoreFact]
     public async Task A_source_seen_again_keeps_what_it_knew_and_learns_what_is_new()
     {
         var store = await CreateStoreAsync();
@@ -302,7 +302,7 @@ public abstract partial class GraphStoreContract
         Assert.Equal(("Title", "https://example.org/a", D("2026-01"), "sha256:1"), (source.Title, source.Url, source.PublishedOn!.Value, source.ContentHash));
     }
 
-    [Theory]
+    [StoreTheory]
     [InlineData("source:a", null, "id")]
     [InlineData("src:a", "ftp://example.org/a", "url")]
     [InlineData("src:a", "not a url", "url")]
