@@ -1,5 +1,6 @@
 using GraphQL;
 using KnowledgeGraph.Api.GraphQL;
+using KnowledgeGraph.Api.GraphQL.Analytics;
 using KnowledgeGraph.Api.GraphQL.Loading;
 using KnowledgeGraph.Extraction;
 using KnowledgeGraph.Ingestion.Documents;
@@ -43,6 +44,7 @@ public static class ServiceCollectionExtensions
 
         services.AddScoped<GraphLoaders>();
         services.AddScoped<CareerQueries>();
+        services.AddAnalytics();
         services.AddGraphQL(builder => builder
             .AddSchema<KnowledgeGraphSchema>()
             .AddSystemTextJson()

@@ -22,6 +22,7 @@ internal static class BuiltInEntities
         Org(OrganizationKind.Lab, "Microsoft Research", "MSR"),
         Org(OrganizationKind.Lab, "Facebook AI Research", "FAIR", "Meta AI Research"),
         Org(OrganizationKind.Lab, "Meta AI"),
+        Org(OrganizationKind.Lab, "Meta Superintelligence Labs", "MSL", "Meta Superintelligence Lab"),
         Org(OrganizationKind.Lab, "xAI"),
         Org(OrganizationKind.Lab, "Mistral AI"),
         Org(OrganizationKind.Lab, "Cohere"),

@@ -18,6 +18,7 @@ public sealed partial class SqliteGraphStore : IGraphStore
     private readonly int _cacheSizeKiB;
     private readonly TimeProvider _clock;
     private readonly SemaphoreSlim _writeLock = new(1, 1);
+    private readonly System.Runtime.CompilerServices.ConditionalWeakTable<object, object> _configured = [];
 
     public SqliteGraphStore(IOptions<SqliteStoreOptions> options, TimeProvider? clock = null)
     {
@@ -292,7 +293,14 @@ public sealed partial class SqliteGraphStore : IGraphStore
     {
         var connection = new SqliteConnection(_connectionString);
         await connection.OpenAsync(cancellationToken);
-        await ExecuteAsync(connection, $"PRAGMA foreign_keys = ON; PRAGMA synchronous = NORMAL; PRAGMA cache_size = -{_cacheSizeKiB}; PRAGMA temp_store = MEMORY;", cancellationToken);
+
+        // Pooled connections keep their settings: set them once per underlying SQLite handle, not on every open.
+        if (connection.Handle is { } handle && !_configured.TryGetValue(handle, out _))
+        {
+            await ExecuteAsync(connection, $"PRAGMA foreign_keys = ON; PRAGMA synchronous = NORMAL; PRAGMA cache_size = -{_cacheSizeKiB}; PRAGMA temp_store = MEMORY;", cancellationToken);
+            _configured.AddOrUpdate(handle, handle);
+        }
+
         return connection;
     }
 
@@ -372,8 +380,13 @@ public sealed partial class SqliteGraphStore : IGraphStore
             Start = ParseDate(NullableString(reader, 5)),
             End = ParseDate(NullableString(reader, 6)),
             Confidence = reader.GetDouble(7),
-            RecordedAt = DateTimeOffset.Parse(reader.GetString(8), CultureInfo.InvariantCulture),
+            RecordedAt = ParseStamp(reader.GetString(8)),
         };
+
+    private static DateTimeOffset ParseStamp(string text) =>
+        DateTimeOffset.TryParseExact(text, "O", CultureInfo.InvariantCulture, DateTimeStyles.None, out var stamp)
+            ? stamp
+            : DateTimeOffset.Parse(text, CultureInfo.InvariantCulture);
 
     private static string? NullableString(SqliteDataReader reader, int ordinal) => reader.IsDBNull(ordinal) ? null : reader.GetString(ordinal);
 

@@ -92,5 +92,11 @@ internal static class SqliteMigrations
         DROP INDEX ix_edges_from;
         CREATE INDEX ix_edges_from ON edges(from_id, relation, to_id);
         """,
+        """
+        -- Period reads of the analytics queries ("who left in 2025", "tenures at this lab").
+        CREATE INDEX ix_edges_relation_start ON edges(relation, start, to_id, from_id);
+        CREATE INDEX ix_edges_relation_end ON edges(relation, "end", to_id, from_id) WHERE "end" IS NOT NULL;
+        CREATE INDEX ix_edges_to_dates ON edges(to_id, relation, from_id, start, "end");
+        """,
     ];
 }

@@ -15,6 +15,7 @@ public sealed class GraphLoaders
     private static readonly Relation[] AuthorRelations = [Relation.Authored, Relation.WorkedOn, Relation.Led];
     private static readonly Relation[] MemberRelations = [Relation.WorkedAt, Relation.Joined, Relation.Left, Relation.Founded];
     private static readonly Relation[] DevelopedBy = [Relation.DevelopedBy];
+    private static readonly Relation[] AffiliationRelations = [.. Relations.All.Where(r => r.IsAffiliation())];
 
     public GraphLoaders(IGraphStore store)
     {
@@ -28,7 +29,8 @@ public sealed class GraphLoaders
         Sources = new BatchLoader<string, Source?>(async (ids, ct) => await store.GetSourcesAsync(ids, ct) is var found ? found.ToDictionary(p => p.Key, p => (Source?)p.Value) : [], null);
         Tenures = new BatchLoader<string, IReadOnlyList<Tenure>>(async (ids, ct) =>
         {
-            var edges = await store.GetEdgesFromAsync(ids, null, ct);
+            // Only the edges tenures are made of: a builder's many WORKED_ON and AUTHORED edges are not read.
+            var edges = await store.GetEdgesFromAsync(ids, AffiliationRelations, ct);
             return edges.ToDictionary(p => p.Key, p => TenureBuilder.Build(p.Value));
         }, []);
     }
