@@ -254,7 +254,7 @@ public sealed partial class SqliteGraphStore
                 .ToList();
             if (nodeIds.Count > 0)
             {
-                var command = Command("SELECT n.id, n.kind FROM json_each(@ids) j JOIN nodes n ON n.id = j.value;");
+                var command = Command("SELECT n.id, n.kind FROM json_each(@ids) j CROSS JOIN nodes n ON n.id = j.value;");
                 command.Parameters.AddWithValue("@ids", System.Text.Json.JsonSerializer.Serialize(nodeIds));
                 await using var reader = await command.ExecuteReaderAsync(ct);
                 while (await reader.ReadAsync(ct))
@@ -267,7 +267,7 @@ public sealed partial class SqliteGraphStore
             var wanted = batch.Edges.SelectMany(e => e.Sources).Select(s => s.SourceId).Where(id => !sourceIds.Contains(id)).Distinct(StringComparer.Ordinal).ToList();
             if (wanted.Count > 0)
             {
-                var command = Command("SELECT s.id FROM json_each(@ids) j JOIN sources s ON s.id = j.value;");
+                var command = Command("SELECT s.id FROM json_each(@ids) j CROSS JOIN sources s ON s.id = j.value;");
                 command.Parameters.AddWithValue("@ids", System.Text.Json.JsonSerializer.Serialize(wanted));
                 await using var reader = await command.ExecuteReaderAsync(ct);
                 while (await reader.ReadAsync(ct))

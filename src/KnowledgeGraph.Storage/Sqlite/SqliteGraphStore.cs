@@ -268,10 +268,11 @@ public sealed partial class SqliteGraphStore : IGraphStore
         await using var connection = await OpenAsync(cancellationToken);
         await using (var command = connection.CreateCommand())
         {
-            // column is one of two constants chosen above, never input.
+            // column is one of two constants chosen above, never input. CROSS JOIN keeps the id list as the outer
+            // loop: without statistics the planner may otherwise scan a relation's whole index.
             command.CommandText = relations is null
-                ? $"SELECT {EdgeColumns} FROM json_each(@ids) j JOIN edges e ON e.{column} = j.value;"
-                : $"SELECT {EdgeColumns} FROM json_each(@ids) j JOIN edges e ON e.{column} = j.value AND e.relation IN (SELECT value FROM json_each(@relations));";
+                ? $"SELECT {EdgeColumns} FROM json_each(@ids) j CROSS JOIN edges e ON e.{column} = j.value;"
+                : $"SELECT {EdgeColumns} FROM json_each(@ids) j CROSS JOIN edges e ON e.{column} = j.value AND e.relation IN (SELECT value FROM json_each(@relations));";
             command.Parameters.AddWithValue("@ids", JsonList(result.Keys));
             if (relations is not null)
             {
@@ -353,7 +354,7 @@ public sealed partial class SqliteGraphStore : IGraphStore
         command.Transaction = transaction;
         command.CommandText = """
             SELECT s.edge_id, s.source_id, s.claimed_start, s.claimed_end, s.quote, s.note, s.quote_start, s.quote_end, s.confidence
-            FROM json_each(@ids) j JOIN edge_sources s ON s.edge_id = j.value
+            FROM json_each(@ids) j CROSS JOIN edge_sources s ON s.edge_id = j.value
             ORDER BY s.recorded_at, s.source_id;
             """;
         command.Parameters.AddWithValue("@ids", JsonList(into.Keys));
