@@ -21,7 +21,9 @@ public sealed class DocumentIngestor(IGraphStore store, IClaimExtractor extracto
     {
         var document = Read(input);
         var contentHash = Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(input.Text)));
-        var sourceId = "src:doc-" + Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(document.Url ?? "content:" + contentHash)).AsSpan(0, 10));
+        // A document is known by its url and title (several write-ups may cite one page); without a url, by its content.
+        var identity = document.Url is { } url ? $"url:{url}|title:{document.Title}" : "content:" + contentHash;
+        var sourceId = "src:doc-" + Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(identity)).AsSpan(0, 10));
         var existing = (await store.GetSourcesAsync([sourceId], cancellationToken)).GetValueOrDefault(sourceId);
         if (existing is not null && existing.ContentHash == contentHash)
         {
