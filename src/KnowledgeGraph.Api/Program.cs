@@ -1,5 +1,6 @@
 using KnowledgeGraph.Api.Endpoints;
 using KnowledgeGraph.Api.Hosting;
+using KnowledgeGraph.Api.Security;
 
 var builder = WebApplication.CreateBuilder(args);
 if (string.IsNullOrEmpty(builder.Configuration["urls"]) && string.IsNullOrEmpty(builder.Configuration["http_ports"]))
@@ -26,6 +27,7 @@ app.Use(async (context, next) =>
 
     await next(context);
 });
+app.UseKnowledgeGraphSecurity();
 app.UseDefaultFiles();
 app.UseStaticFiles();
 app.MapHealthEndpoints();

@@ -25,9 +25,17 @@ public sealed class ApiHost : WebApplicationFactory<Program>, IAsyncLifetime
 
     public Action<IServiceCollection>? ConfigureTestServices { get; init; }
 
+    /// <summary>Configuration settings for this host, e.g. Auth:Keys:0:Sha256, applied over appsettings.json.</summary>
+    public IReadOnlyDictionary<string, string?>? Settings { get; init; }
+
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
         builder.UseSetting("Data:Path", DataPath);
+        foreach (var (key, value) in Settings ?? new Dictionary<string, string?>())
+        {
+            builder.UseSetting(key, value);
+        }
+
         if (ConfigureTestServices is { } configure)
         {
             builder.ConfigureServices(configure);

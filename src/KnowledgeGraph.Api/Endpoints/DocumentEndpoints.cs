@@ -1,5 +1,6 @@
 using System.Text;
 using System.Text.Json;
+using KnowledgeGraph.Api.Security;
 using KnowledgeGraph.Ingestion.Worker;
 using KnowledgeGraph.Storage.Jobs;
 using Microsoft.Net.Http.Headers;
@@ -16,9 +17,10 @@ public static class DocumentEndpoints
 
     public static IEndpointRouteBuilder MapDocumentEndpoints(this IEndpointRouteBuilder app)
     {
-        app.MapPost("/api/documents", SubmitAsync);
+        app.MapPost("/api/documents", SubmitAsync).RequireAccess(AccessScope.Write);
         app.MapGet("/api/jobs/{id}", async (string id, IJobQueue queue, CancellationToken ct) =>
-            await queue.GetAsync(id, ct) is { } job ? Results.Json(JobView.Of(job), Json) : Error(StatusCodes.Status404NotFound, $"no job '{id}'"));
+            await queue.GetAsync(id, ct) is { } job ? Results.Json(JobView.Of(job), Json) : Error(StatusCodes.Status404NotFound, $"no job '{id}'"))
+            .RequireAccess(AccessScope.Read);
         return app;
     }
 

@@ -2,6 +2,8 @@ using System.Text.Json;
 using GraphQL;
 using GraphQL.Transport;
 using KnowledgeGraph.Api.GraphQL;
+using KnowledgeGraph.Api.Security;
+using Microsoft.Extensions.Options;
 using Microsoft.Net.Http.Headers;
 
 namespace KnowledgeGraph.Api.Endpoints;
@@ -79,10 +81,28 @@ public static class GraphQLEndpoint
             return;
         }
 
+        var gate = http.RequestServices.GetRequiredService<ApiKeyGate>();
+        if (gate.Decide(http, AccessScope.Read) is { IsAllowed: false } readDecision)
+        {
+            await WriteRequestErrorAsync(http, serializer, readDecision.Status, $"Reads need a key: {readDecision.Message}.");
+            return;
+        }
+
         if (string.IsNullOrWhiteSpace(request?.Query))
         {
             await WriteRequestErrorAsync(http, serializer, StatusCodes.Status400BadRequest, "The request has no 'query'.");
             return;
+        }
+
+        var limits = http.RequestServices.GetRequiredService<IOptions<RequestLimits>>().Value;
+        IEnumerable<global::GraphQL.Validation.IValidationRule> rules = [.. global::GraphQL.Validation.DocumentValidator.CoreRules, new MaxAliasesRule(limits.MaxAliases)];
+        if (!allowMutation)
+        {
+            rules = rules.Append(QueriesOnlyRule.Instance);
+        }
+        else if (gate.Decide(http, AccessScope.Write) is { IsAllowed: false } writeDecision)
+        {
+            rules = rules.Append(new WriteAccessRule(writeDecision));
         }
 
         var result = await executer.ExecuteAsync(options =>
@@ -94,11 +114,14 @@ public static class GraphQLEndpoint
             options.RequestServices = http.RequestServices;
             options.User = http.User;
             options.CancellationToken = http.RequestAborted;
-            if (!allowMutation)
-            {
-                options.ValidationRules = global::GraphQL.Validation.DocumentValidator.CoreRules.Append(QueriesOnlyRule.Instance);
-            }
+            options.ValidationRules = rules;
+            options.Timeout = TimeSpan.FromSeconds(limits.TimeoutSeconds);
         });
+
+        if (result.Errors?.OfType<global::GraphQL.Execution.TimeoutError>().Any() == true)
+        {
+            result.Errors = [new ExecutionError($"The request ran longer than the timeout of {limits.TimeoutSeconds} s (Limits:TimeoutSeconds).")];
+        }
 
         http.Response.ContentType = responseType + "; charset=utf-8";
         http.Response.StatusCode = responseType == GraphQLResponseJson && !result.Executed ? StatusCodes.Status400BadRequest : StatusCodes.Status200OK;
@@ -106,6 +129,11 @@ public static class GraphQLEndpoint
         {
             http.Response.StatusCode = StatusCodes.Status405MethodNotAllowed;
             http.Response.Headers.Allow = "POST";
+        }
+
+        if (result.Errors?.OfType<WriteAccessRule.Error>().FirstOrDefault() is { } denied)
+        {
+            http.Response.StatusCode = denied.Status;
         }
 
         await serializer.WriteAsync(http.Response.Body, result, http.RequestAborted);

@@ -2,6 +2,7 @@ using GraphQL;
 using KnowledgeGraph.Api.GraphQL;
 using KnowledgeGraph.Api.GraphQL.Analytics;
 using KnowledgeGraph.Api.GraphQL.Loading;
+using KnowledgeGraph.Api.Security;
 using KnowledgeGraph.Extraction;
 using KnowledgeGraph.Ingestion.Documents;
 using KnowledgeGraph.Ingestion.Resolution;
@@ -24,6 +25,7 @@ public static class ServiceCollectionExtensions
         services.AddOptions<ListOptions>().Bind(configuration.GetSection(ListOptions.Section)).ValidateDataAnnotations()
             .Validate(o => o.DefaultPageSize <= o.MaxPageSize, "GraphQL:DefaultPageSize must not exceed GraphQL:MaxPageSize").ValidateOnStart();
         services.AddSingleton(TimeProvider.System);
+        services.AddKnowledgeGraphSecurity(configuration);
 
         services.AddGraphStore(configuration, sp => sp.GetRequiredService<IOptions<DataOptions>>().Value.DatabasePath);
         services.AddSingleton<SeedImporter>();
@@ -50,7 +52,22 @@ public static class ServiceCollectionExtensions
             .AddSystemTextJson()
             .AddGraphTypes(typeof(KnowledgeGraphSchema).Assembly)
             .AddErrorInfoProvider(o => o.ExposeExceptionDetails = false)
-            .ConfigureExecution<DocumentCache>());
+            .ConfigureExecution<DocumentCache>()
+            .AddUnhandledExceptionHandler(context =>
+            {
+                // The parser stops far below a stack overflow; say which limit that is rather than "Error executing document".
+                if (context.OriginalException is GraphQLParser.Exceptions.GraphQLMaxDepthExceededException)
+                {
+                    var maxDepth = context.ExecutionOptions.RequestServices?.GetService<IOptions<RequestLimits>>()?.Value.MaxDepth;
+                    context.ErrorMessage = $"The query nests deeper than the parser allows; the maximum depth is {maxDepth} (Limits:MaxDepth).";
+                }
+            })
+            .AddComplexityAnalyzer((complexity, sp) =>
+            {
+                var limits = sp.GetRequiredService<IOptions<RequestLimits>>().Value;
+                complexity.MaxDepth = limits.MaxDepth;
+                complexity.MaxComplexity = limits.MaxComplexity;
+            }));
         return services;
     }
 }

@@ -5,5 +5,5 @@ namespace KnowledgeGraph.Cli.Commands;
 /// <summary>Commands from other features (extraction), listed in one place.</summary>
 internal static class ExtraCommands
 {
-    public static IEnumerable<Command> All() => [ExtractCommands.Extract(), ExtractCommands.EvalExtract()];
+    public static IEnumerable<Command> All() => [ExtractCommands.Extract(), ExtractCommands.EvalExtract(), KeyCommands.Keys()];
 }
