@@ -67,6 +67,14 @@ public static class ServiceCollectionExtensions
                 var limits = sp.GetRequiredService<IOptions<RequestLimits>>().Value;
                 complexity.MaxDepth = limits.MaxDepth;
                 complexity.MaxComplexity = limits.MaxComplexity;
+
+                // Introspection (GraphiQL, code generators) reads the schema, not the graph: it costs nothing here,
+                // and counting it would refuse GraphiQL's own start-up query.
+                var graphImpact = complexity.DefaultComplexityImpactDelegate;
+                complexity.DefaultComplexityImpactDelegate = context =>
+                    context.FieldDefinition.Name.StartsWith("__", StringComparison.Ordinal) || context.ParentType.Name.StartsWith("__", StringComparison.Ordinal)
+                        ? new global::GraphQL.Validation.Complexity.FieldComplexityResult(0, 1)
+                        : graphImpact(context);
             }));
         return services;
     }
