@@ -83,6 +83,47 @@ public static class BatchValidator
         return problems;
     }
 
+    /// <summary>
+    /// The checks that need the graph: every parent, edge end and source named in the batch must be known (in the
+    /// batch or the store), and each relation must suit the kinds of its ends. Shared by every adapter.
+    /// </summary>
+    public static IEnumerable<BatchProblem> CheckReferences(GraphBatch batch, Func<string, NodeKind?> kindOf, Func<string, bool> sourceKnown)
+    {
+        for (var i = 0; i < batch.Nodes.Count; i++)
+        {
+            if (batch.Nodes[i].ParentId is { } parent && kindOf(parent) != NodeKind.Organization)
+            {
+                yield return new BatchProblem("nodes", i, "parent", $"'{parent}' is not a known organization");
+            }
+        }
+
+        for (var i = 0; i < batch.Edges.Count; i++)
+        {
+            var edge = batch.Edges[i];
+            var fromKind = kindOf(edge.From);
+            var toKind = kindOf(edge.To);
+            if (fromKind is null)
+            {
+                yield return new BatchProblem("edges", i, "from", $"no node '{edge.From}' in this batch or the graph");
+            }
+
+            if (toKind is null)
+            {
+                yield return new BatchProblem("edges", i, "to", $"no node '{edge.To}' in this batch or the graph");
+            }
+
+            if (fromKind is { } from && toKind is { } to && !edge.Relation.Allows(from, to))
+            {
+                yield return new BatchProblem("edges", i, "relation", $"{edge.Relation.ToWire()} cannot go from a {from} to a {to}");
+            }
+
+            foreach (var source in edge.Sources.Where(s => !sourceKnown(s.SourceId)))
+            {
+                yield return new BatchProblem("edges", i, "sources", $"no source '{source.SourceId}' in this batch or the graph");
+            }
+        }
+    }
+
     private static bool IsId(string id, string prefix) =>
         id.Length > prefix.Length && id.Length <= 200 && id.StartsWith(prefix, StringComparison.Ordinal)
         && id.Skip(prefix.Length).All(c => char.IsAsciiLetterLower(c) || char.IsAsciiDigit(c) || c is '-' or '_' or '.');

@@ -234,39 +234,7 @@ internal sealed class Neo4jBatchPlan
     {
         bool TryKind(string id, out NodeKind kind) => _kinds.TryGetValue(id, out kind) || storedKinds.TryGetValue(id, out kind);
 
-        for (var i = 0; i < batch.Nodes.Count; i++)
-        {
-            if (batch.Nodes[i].ParentId is { } parent && (!TryKind(parent, out var kind) || kind != NodeKind.Organization))
-            {
-                Problems.Add(new BatchProblem("nodes", i, "parent", $"'{parent}' is not a known organization"));
-            }
-        }
-
-        for (var i = 0; i < batch.Edges.Count; i++)
-        {
-            var edge = batch.Edges[i];
-            var fromKnown = TryKind(edge.From, out var fromKind);
-            var toKnown = TryKind(edge.To, out var toKind);
-            if (!fromKnown)
-            {
-                Problems.Add(new BatchProblem("edges", i, "from", $"no node '{edge.From}' in this batch or the graph"));
-            }
-
-            if (!toKnown)
-            {
-                Problems.Add(new BatchProblem("edges", i, "to", $"no node '{edge.To}' in this batch or the graph"));
-            }
-
-            if (fromKnown && toKnown && !edge.Relation.Allows(fromKind, toKind))
-            {
-                Problems.Add(new BatchProblem("edges", i, "relation", $"{edge.Relation.ToWire()} cannot go from a {fromKind} to a {toKind}"));
-            }
-
-            foreach (var source in edge.Sources.Where(s => !_sources.ContainsKey(s.SourceId)))
-            {
-                Problems.Add(new BatchProblem("edges", i, "sources", $"no source '{source.SourceId}' in this batch or the graph"));
-            }
-        }
+        Problems.AddRange(BatchValidator.CheckReferences(batch, id => TryKind(id, out var kind) ? kind : null, _sources.ContainsKey));
     }
 
     private (bool Created, int Provenance, bool NewConflict) MergeEdge(EdgeInput input)

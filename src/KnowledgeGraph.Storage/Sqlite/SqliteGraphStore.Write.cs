@@ -276,39 +276,7 @@ public sealed partial class SqliteGraphStore
                 }
             }
 
-            for (var i = 0; i < batch.Nodes.Count; i++)
-            {
-                if (batch.Nodes[i].ParentId is { } parent && (!_kinds.TryGetValue(parent, out var kind) || kind != NodeKind.Organization))
-                {
-                    Problems.Add(new BatchProblem("nodes", i, "parent", $"'{parent}' is not a known organization"));
-                }
-            }
-
-            for (var i = 0; i < batch.Edges.Count; i++)
-            {
-                var edge = batch.Edges[i];
-                var fromKnown = _kinds.TryGetValue(edge.From, out var fromKind);
-                var toKnown = _kinds.TryGetValue(edge.To, out var toKind);
-                if (!fromKnown)
-                {
-                    Problems.Add(new BatchProblem("edges", i, "from", $"no node '{edge.From}' in this batch or the graph"));
-                }
-
-                if (!toKnown)
-                {
-                    Problems.Add(new BatchProblem("edges", i, "to", $"no node '{edge.To}' in this batch or the graph"));
-                }
-
-                if (fromKnown && toKnown && !edge.Relation.Allows(fromKind, toKind))
-                {
-                    Problems.Add(new BatchProblem("edges", i, "relation", $"{edge.Relation.ToWire()} cannot go from a {fromKind} to a {toKind}"));
-                }
-
-                foreach (var source in edge.Sources.Where(s => !sourceIds.Contains(s.SourceId)))
-                {
-                    Problems.Add(new BatchProblem("edges", i, "sources", $"no source '{source.SourceId}' in this batch or the graph"));
-                }
-            }
+            Problems.AddRange(BatchValidator.CheckReferences(batch, id => _kinds.TryGetValue(id, out var kind) ? kind : null, sourceIds.Contains));
         }
 
         private async Task<(bool Created, int Provenance, bool NewConflict)> MergeEdgeAsync(EdgeInput input, CancellationToken ct)
