@@ -47,4 +47,7 @@ public interface IGraphStore
     Task SetMetaAsync(string key, string value, CancellationToken cancellationToken);
 
     Task<GraphStats> GetStatsAsync(CancellationToken cancellationToken);
+
+    /// <summary>Counts by node kind and by relation (every kind and relation present, zero when none), and conflicted edges.</summary>
+    Task<GraphBreakdown> GetBreakdownAsync(CancellationToken cancellationToken);
 }

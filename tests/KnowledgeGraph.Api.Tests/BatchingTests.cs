@@ -91,5 +91,7 @@ public sealed class BatchingTests
         public Task SetMetaAsync(string key, string value, CancellationToken cancellationToken) => inner.SetMetaAsync(key, value, cancellationToken);
 
         public Task<GraphStats> GetStatsAsync(CancellationToken cancellationToken) => inner.GetStatsAsync(cancellationToken);
+
+        public Task<GraphBreakdown> GetBreakdownAsync(CancellationToken cancellationToken) => inner.GetBreakdownAsync(cancellationToken);
     }
 }

@@ -108,3 +108,23 @@ public sealed class IngestionTests(ApiHost host) : IClassFixture<ApiHost>
         Assert.Equal(HttpStatusCode.NotFound, response.StatusCode);
     }
 }
+
+/// <summary>The stats query dashboards use to check imports.</summary>
+[Trait("Category", "Api")]
+public sealed class StatsTests(ApiHost host) : IClassFixture<ApiHost>
+{
+    [Fact]
+    public async Task Stats_count_the_seed_graph_by_kind_relation_and_job_state()
+    {
+        var data = await host.DataAsync("""
+            { stats { nodes edges sources conflicts nodesByKind { kind count } edgesByRelation { relation count } jobsByState { state count } } }
+            """);
+        var stats = data["stats"]!;
+        var people = stats["nodesByKind"]!.AsArray().Single(k => k!["kind"]!.GetValue<string>() == "Person")!["count"]!.GetValue<int>();
+        Assert.True(people >= 60, $"{people} people");
+        Assert.Equal(stats["nodes"]!.GetValue<int>(), stats["nodesByKind"]!.AsArray().Sum(k => k!["count"]!.GetValue<int>()));
+        Assert.Equal(stats["edges"]!.GetValue<int>(), stats["edgesByRelation"]!.AsArray().Sum(k => k!["count"]!.GetValue<int>()));
+        Assert.True(stats["conflicts"]!.GetValue<int>() >= 1, "Tworek's departure dates disagree");
+        Assert.Equal(4, stats["jobsByState"]!.AsArray().Count);
+    }
+}

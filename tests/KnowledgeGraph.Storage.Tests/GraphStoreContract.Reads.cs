@@ -205,6 +205,21 @@ public abstract partial class GraphStoreContract
         Assert.Equal(new GraphStats(6, 6, 3, 7), await store.GetStatsAsync(Ct));
     }
 
+    [StoreFact]
+    public async Task Breakdown_counts_every_kind_and_relation_and_the_conflicted_edges()
+    {
+        var store = await StoreWithCareerAsync();
+        var before = await store.GetStatsAsync(Ct);
+        var breakdown = await store.GetBreakdownAsync(Ct);
+
+        Assert.Equal(Enum.GetValues<NodeKind>().Length, breakdown.NodesByKind.Count);
+        Assert.Equal(Relations.All.Count, breakdown.EdgesByRelation.Count);
+        Assert.Equal(before.Nodes, breakdown.NodesByKind.Values.Sum());
+        Assert.Equal(before.Edges, breakdown.EdgesByRelation.Values.Sum());
+        Assert.Equal(0, breakdown.EdgesByRelation[Relation.PartOf]);
+        Assert.Equal((await store.GetConflictedEdgesAsync(1000, 0, Ct)).Count, breakdown.ConflictedEdges);
+    }
+
     private const string Injection = "Robert'); DROP TABLE nodes; --";
 
     [StoreFact]

@@ -226,6 +226,37 @@ public sealed partial class Neo4jGraphStore : IGraphStore
         return new GraphStats(record.GetInt64("nodes"), record.GetInt64("edges"), record.GetInt64("sources"), record.GetInt64("provenance"));
     }
 
+    public async Task<GraphBreakdown> GetBreakdownAsync(CancellationToken cancellationToken)
+    {
+        var kinds = Enum.GetValues<NodeKind>().ToDictionary(k => k, _ => 0L);
+        var relations = Relations.All.ToDictionary(r => r, _ => 0L);
+        var byKind = await _client.RunAsync("MATCH (n:Node) RETURN n.kind AS kind, count(n) AS count", null, cancellationToken);
+        foreach (var record in byKind.Records)
+        {
+            if (Enum.TryParse<NodeKind>(record.GetString("kind"), out var kind))
+            {
+                kinds[kind] = record.GetInt64("count");
+            }
+        }
+
+        var byRelation = await _client.RunAsync(
+            $"MATCH (:Node)-[r:{Neo4jCypher.AllTypes}]->(:Node) RETURN type(r) AS relation, count(r) AS count, sum(CASE WHEN r.inConflict THEN 1 ELSE 0 END) AS conflicts",
+            null,
+            cancellationToken);
+        long conflicts = 0;
+        foreach (var record in byRelation.Records)
+        {
+            if (Relations.TryParse(record.GetString("relation"), out var relation))
+            {
+                relations[relation] = record.GetInt64("count");
+            }
+
+            conflicts += record.GetInt64("conflicts");
+        }
+
+        return new GraphBreakdown(kinds, relations, conflicts);
+    }
+
     private async Task<IReadOnlyDictionary<string, IReadOnlyList<GraphEdge>>> GetEdgesByEndAsync(string match, IReadOnlyCollection<string> nodeIds, IReadOnlyCollection<Relation>? relations, CancellationToken cancellationToken)
     {
         var result = nodeIds.Distinct(StringComparer.Ordinal).ToDictionary(id => id, _ => new List<GraphEdge>(), StringComparer.Ordinal);

@@ -257,6 +257,38 @@ public sealed partial class SqliteGraphStore : IGraphStore
         return new GraphStats(reader.GetInt64(0), reader.GetInt64(1), reader.GetInt64(2), reader.GetInt64(3));
     }
 
+    public async Task<GraphBreakdown> GetBreakdownAsync(CancellationToken cancellationToken)
+    {
+        var kinds = Enum.GetValues<NodeKind>().ToDictionary(k => k, _ => 0L);
+        var relations = Relations.All.ToDictionary(r => r, _ => 0L);
+        await using var connection = await OpenAsync(cancellationToken);
+        await using (var command = connection.CreateCommand())
+        {
+            command.CommandText = "SELECT kind, count(*) FROM nodes GROUP BY kind;";
+            await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+            while (await reader.ReadAsync(cancellationToken))
+            {
+                kinds[Enum.Parse<NodeKind>(reader.GetString(0))] = reader.GetInt64(1);
+            }
+        }
+
+        await using (var command = connection.CreateCommand())
+        {
+            command.CommandText = "SELECT relation, count(*) FROM edges GROUP BY relation;";
+            await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+            while (await reader.ReadAsync(cancellationToken))
+            {
+                if (Relations.TryParse(reader.GetString(0), out var relation))
+                {
+                    relations[relation] = reader.GetInt64(1);
+                }
+            }
+        }
+
+        var conflicts = Convert.ToInt64(await ScalarAsync(connection, "SELECT count(*) FROM edges WHERE in_conflict = 1;", cancellationToken), CultureInfo.InvariantCulture);
+        return new GraphBreakdown(kinds, relations, conflicts);
+    }
+
     private async Task<IReadOnlyDictionary<string, IReadOnlyList<GraphEdge>>> GetEdgesByEndAsync(string column, IReadOnlyCollection<string> nodeIds, IReadOnlyCollection<Relation>? relations, CancellationToken cancellationToken)
     {
         var result = nodeIds.Distinct(StringComparer.Ordinal).ToDictionary(id => id, _ => new List<GraphEdge>(), StringComparer.Ordinal);

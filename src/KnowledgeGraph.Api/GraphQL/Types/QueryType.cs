@@ -86,6 +86,15 @@ public sealed class QueryType : ObjectGraphType
             .Argument<NonNullGraphType<IdGraphType>>("id")
             .ResolveAsync(async c => await c.RequestServices!.GetRequiredService<Storage.Jobs.IJobQueue>().GetAsync(c.GetArgument<string>("id"), c.CancellationToken));
 
+        Field<NonNullGraphType<StatsType>>("stats")
+            .Description("Counts of the graph (by kind and relation) and of the job queue (by state).")
+            .ResolveAsync(async c =>
+            {
+                var store = c.RequestServices!.GetRequiredService<IGraphStore>();
+                var jobs = c.RequestServices!.GetRequiredService<Storage.Jobs.IJobQueue>();
+                return new StatsView(await store.GetStatsAsync(c.CancellationToken), await store.GetBreakdownAsync(c.CancellationToken), await jobs.CountByStateAsync(c.CancellationToken));
+            });
+
         Analytics.AnalyticsFields.Register(this);
     }
 
