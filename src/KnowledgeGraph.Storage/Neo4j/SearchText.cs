@@ -16,7 +16,17 @@ internal static partial class SearchText
     /// <summary>Letters that carry no combining mark to strip but still have a plain form.</summary>
     private static readonly Dictionary<char, string> Plain = new()
     {
-        ['ł'] = "l", ['đ'] = "d", ['ð'] = "d", ['ø'] = "o", ['ß'] = "ss", ['æ'] = "ae", ['œ'] = "oe", ['þ'] = "th", ['ı'] = "i", ['ħ'] = "h", ['ŀ'] = "l",
+        ['ł'] = "l",
+        ['đ'] = "d",
+        ['ð'] = "d",
+        ['ø'] = "o",
+        ['ß'] = "ss",
+        ['æ'] = "ae",
+        ['œ'] = "oe",
+        ['þ'] = "th",
+        ['ı'] = "i",
+        ['ħ'] = "h",
+        ['ŀ'] = "l",
     };
 
     public static IReadOnlyList<string> Words(string text)

@@ -151,7 +151,7 @@ public sealed partial class SqliteGraphStore
         private async Task<NodeChange> UpsertNodeAsync(GraphNode node, int index, CancellationToken ct)
         {
             GraphNode? existing = null;
-                        {
+            {
                 var read = Command("SELECT kind, name, org_kind, parent_id, year, venue FROM nodes WHERE id = @id;");
                 read.Parameters.AddWithValue("@id", node.Id);
                 await using var reader = await read.ExecuteReaderAsync(ct);
@@ -282,7 +282,7 @@ public sealed partial class SqliteGraphStore
         private async Task<(bool Created, int Provenance, bool NewConflict)> MergeEdgeAsync(EdgeInput input, CancellationToken ct)
         {
             var candidates = new List<(GraphEdge Edge, bool InConflict)>();
-                        {
+            {
                 var read = Command($"SELECT {EdgeColumns}, e.in_conflict FROM edges e WHERE e.from_id = @from AND e.relation = @relation AND e.to_id = @to ORDER BY e.start, e.id;");
                 read.Parameters.AddWithValue("@from", input.From);
                 read.Parameters.AddWithValue("@relation", input.Relation.ToWire());
@@ -339,7 +339,7 @@ public sealed partial class SqliteGraphStore
 
             // New support for an existing edge: settle its dates again from every source's claim.
             var claims = new List<(PartialDate? Start, PartialDate? End, double Confidence)>();
-                        {
+            {
                 var read = Command("SELECT claimed_start, claimed_end, confidence FROM edge_sources WHERE edge_id = @id ORDER BY recorded_at, source_id;");
                 read.Parameters.AddWithValue("@id", edgeId);
                 await using var reader = await read.ExecuteReaderAsync(ct);
@@ -352,7 +352,7 @@ public sealed partial class SqliteGraphStore
             var start = ClaimedDates.Settle(claims.Where(c => c.Start is not null).Select(c => c.Start!.Value).ToList());
             var end = ClaimedDates.Settle(claims.Where(c => c.End is not null).Select(c => c.End!.Value).ToList());
             var inConflict = start.InConflict || end.InConflict;
-                        {
+            {
                 var update = Command("UPDATE edges SET start = @start, \"end\" = @end, role = coalesce(role, @role), confidence = max(confidence, @confidence), in_conflict = @conflict WHERE id = @id;");
                 update.Parameters.AddWithValue("@id", edgeId);
                 update.Parameters.AddWithValue("@start", (object?)start.Value?.ToString() ?? DBNull.Value);
