@@ -2,8 +2,8 @@ using System.CommandLine;
 
 namespace KnowledgeGraph.Cli.Commands;
 
-/// <summary>Commands from other features (extraction), listed in one place.</summary>
+/// <summary>Commands from other features (extraction, keys, the worker), listed in one place.</summary>
 internal static class ExtraCommands
 {
-    public static IEnumerable<Command> All() => [ExtractCommands.Extract(), ExtractCommands.EvalExtract(), KeyCommands.Keys()];
+    public static IEnumerable<Command> All() => [ExtractCommands.Extract(), ExtractCommands.EvalExtract(), KeyCommands.Keys(), WorkerCommand.Create()];
 }
