@@ -3,13 +3,8 @@ using KnowledgeGraph.Api.GraphQL;
 using KnowledgeGraph.Api.GraphQL.Analytics;
 using KnowledgeGraph.Api.GraphQL.Loading;
 using KnowledgeGraph.Api.Security;
-using KnowledgeGraph.Extraction;
-using KnowledgeGraph.Ingestion.Documents;
-using KnowledgeGraph.Ingestion.Resolution;
+using KnowledgeGraph.Ingestion;
 using KnowledgeGraph.Ingestion.Seeding;
-using KnowledgeGraph.Ingestion.Worker;
-using KnowledgeGraph.Storage.Jobs;
-using KnowledgeGraph.Storage.Sqlite;
 using KnowledgeGraph.Storage;
 using Microsoft.Extensions.Options;
 
@@ -29,17 +24,7 @@ public static class ServiceCollectionExtensions
 
         services.AddGraphStore(configuration, sp => sp.GetRequiredService<IOptions<DataOptions>>().Value.DatabasePath);
         services.AddSingleton<SeedImporter>();
-        services.AddSingleton<IJobQueue>(sp => new SqliteJobQueue(sp.GetRequiredService<IOptions<DataOptions>>().Value.DatabasePath, sp.GetRequiredService<TimeProvider>()));
-        services.AddOptions<IngestionOptions>().Bind(configuration.GetSection(IngestionOptions.Section));
-        services.AddSingleton<JobSignal>();
-        services.AddSingleton<IClaimExtractor>(_ => new BuiltInExtractor());
-        services.AddSingleton<EntityResolver>();
-        services.AddSingleton<DocumentIngestor>();
-        services.AddSingleton<JobProcessor>();
-        if (configuration.GetValue("Worker:Enabled", true))
-        {
-            services.AddHostedService<IngestionWorker>();
-        }
+        services.AddIngestion(configuration, sp => sp.GetRequiredService<IOptions<DataOptions>>().Value.DatabasePath, runWorker: configuration.GetValue("Worker:Enabled", true));
 
         services.AddSingleton<Readiness>();
         services.AddHostedService<StartupService>();

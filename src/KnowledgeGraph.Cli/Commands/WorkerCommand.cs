@@ -1,11 +1,7 @@
 using System.CommandLine;
-using KnowledgeGraph.Extraction;
-using KnowledgeGraph.Ingestion.Documents;
-using KnowledgeGraph.Ingestion.Resolution;
+using KnowledgeGraph.Ingestion;
 using KnowledgeGraph.Ingestion.Worker;
 using KnowledgeGraph.Storage;
-using KnowledgeGraph.Storage.Jobs;
-using KnowledgeGraph.Storage.Sqlite;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
@@ -26,14 +22,7 @@ internal static class WorkerCommand
             builder.Configuration.AddConfiguration(configuration);
             builder.Services.AddSingleton(TimeProvider.System);
             builder.Services.AddGraphStore(builder.Configuration, _ => databasePath);
-            builder.Services.AddSingleton<IJobQueue>(sp => new SqliteJobQueue(databasePath, sp.GetRequiredService<TimeProvider>()));
-            builder.Services.AddOptions<IngestionOptions>().Bind(builder.Configuration.GetSection(IngestionOptions.Section));
-            builder.Services.AddSingleton<JobSignal>();
-            builder.Services.AddSingleton<IClaimExtractor>(_ => new BuiltInExtractor());
-            builder.Services.AddSingleton<EntityResolver>();
-            builder.Services.AddSingleton<DocumentIngestor>();
-            builder.Services.AddSingleton<JobProcessor>();
-            builder.Services.AddHostedService<IngestionWorker>();
+            builder.Services.AddIngestion(builder.Configuration, _ => databasePath, runWorker: true);
             using var host = builder.Build();
             await host.Services.GetRequiredService<IGraphStore>().InitializeAsync(ct);
             host.Services.GetRequiredService<JobSignal>().MarkStoreReady();
