@@ -63,14 +63,15 @@ public static class DocumentEndpoints
                 return Error(StatusCodes.Status415UnsupportedMediaType, $"send application/json, text/plain or text/markdown, not '{http.Request.ContentType ?? "nothing"}'");
         }
 
-        if (payload is null || string.IsNullOrWhiteSpace(payload.Text))
+        if (payload is null)
         {
-            return Error(StatusCodes.Status400BadRequest, "field 'text': the document is empty");
+            return Error(StatusCodes.Status400BadRequest, "the body must be a JSON object {text, title, url, date}");
         }
 
         try
         {
-            // Checks the date and the text now, so a bad request is refused at once rather than failing in the queue.
+            // Checks the date and the text (empty, too long, not text) now, so a bad request is refused at once
+            // rather than failing in the queue.
             JobProcessor.ToInput(payload with { Name = "POST /api/documents" });
         }
         catch (Ingestion.Documents.DocumentRejectedException ex)

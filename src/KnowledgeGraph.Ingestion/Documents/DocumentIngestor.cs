@@ -102,7 +102,8 @@ public sealed class DocumentIngestor(IGraphStore store, IClaimExtractor extracto
             ? OrganizationKind.University
             : name.Contains("team", StringComparison.OrdinalIgnoreCase) ? OrganizationKind.Team : OrganizationKind.Other;
 
-    private static Document Read(DocumentInput input)
+    /// <summary>The checks a document must pass before it is queued or read: not empty, not too long, text.</summary>
+    public static void Check(DocumentInput input)
     {
         if (string.IsNullOrWhiteSpace(input.Text))
         {
@@ -118,7 +119,11 @@ public sealed class DocumentIngestor(IGraphStore store, IClaimExtractor extracto
         {
             throw new DocumentRejectedException($"{input.Name}: the document is not text (it holds NUL bytes or invalid UTF-8)");
         }
+    }
 
+    private static Document Read(DocumentInput input)
+    {
+        Check(input);
         Document document;
         try
         {

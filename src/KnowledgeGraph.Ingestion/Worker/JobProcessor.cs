@@ -154,6 +154,8 @@ public sealed class JobProcessor(DocumentIngestor documents, IGraphStore store, 
                 : throw new DocumentRejectedException($"{payload.Name ?? "document"}: date {error}");
         }
 
-        return new DocumentInput(payload.Text) { Name = payload.Name ?? "document", Title = payload.Title, Url = payload.Url, Date = date };
+        var input = new DocumentInput(payload.Text ?? string.Empty) { Name = payload.Name ?? "document", Title = payload.Title, Url = payload.Url, Date = date };
+        DocumentIngestor.Check(input);
+        return input;
     }
 }

@@ -32,11 +32,6 @@ public sealed class MutationType : ObjectGraphType
                     throw new ExecutionError(ex.Message);
                 }
 
-                if (string.IsNullOrWhiteSpace(payload.Text))
-                {
-                    throw new ExecutionError("Argument 'text': the document is empty.");
-                }
-
                 var services = c.RequestServices!;
                 var job = await services.GetRequiredService<IJobQueue>().EnqueueAsync(JobKinds.Document, JsonSerializer.Serialize(payload, new JsonSerializerOptions(JsonSerializerDefaults.Web)), c.CancellationToken);
                 services.GetRequiredService<JobSignal>().Notify();
