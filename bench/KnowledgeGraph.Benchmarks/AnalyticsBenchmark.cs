@@ -54,20 +54,7 @@ public class AnalyticsBenchmark
     [GlobalSetup]
     public void Setup()
     {
-        var data = Environment.GetEnvironmentVariable("KG_BENCH_DATA")
-            ?? throw new InvalidOperationException("Set KG_BENCH_DATA to a folder holding graph.db (see bench/README.md).");
-        var configuration = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?>
-        {
-            ["Data:Path"] = data,
-            ["Seed:Enabled"] = "false",
-        }).Build();
-        var services = new ServiceCollection();
-        services.AddLogging();
-        services.AddSingleton<IConfiguration>(configuration);
-        services.AddKnowledgeGraph(configuration);
-        services.AddAnalytics(); // idempotent; in case the host composition does not add it yet
-        _services = services.BuildServiceProvider();
-        _services.GetRequiredService<IGraphStore>().InitializeAsync(CancellationToken.None).GetAwaiter().GetResult();
+        _services = BenchmarkServices.Create();
         _executer = _services.GetRequiredService<IDocumentExecuter<KnowledgeGraphSchema>>();
         _serializer = _services.GetRequiredService<IGraphQLTextSerializer>();
         foreach (var name in Queries.Keys)

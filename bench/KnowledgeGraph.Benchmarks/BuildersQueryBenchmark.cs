@@ -35,19 +35,8 @@ public class BuildersQueryBenchmark
     [GlobalSetup]
     public void Setup()
     {
-        var data = Environment.GetEnvironmentVariable("KG_BENCH_DATA")
-            ?? throw new InvalidOperationException("Set KG_BENCH_DATA to a folder holding graph.db (see bench/README.md).");
-        var configuration = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?>
-        {
-            ["Data:Path"] = data,
-            ["Seed:Enabled"] = "false",
-        }).Build();
-        var services = new ServiceCollection();
-        services.AddLogging();
-        services.AddSingleton<IConfiguration>(configuration);
-        services.AddKnowledgeGraph(configuration);
-        _services = services.BuildServiceProvider();
-        _services.GetRequiredService<IGraphStore>().InitializeAsync(CancellationToken.None).GetAwaiter().GetResult();
+        _services = BenchmarkServices.Create();
+        var data = BenchmarkServices.DataPath;
         _executer = _services.GetRequiredService<IDocumentExecuter<KnowledgeGraphSchema>>();
         _serializer = _services.GetRequiredService<IGraphQLTextSerializer>();
 

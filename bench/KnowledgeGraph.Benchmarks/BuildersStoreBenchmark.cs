@@ -18,7 +18,7 @@ public class BuildersStoreBenchmark
     [GlobalSetup]
     public void Setup()
     {
-        var data = Environment.GetEnvironmentVariable("KG_BENCH_DATA") ?? throw new InvalidOperationException("Set KG_BENCH_DATA.");
+        var data = BenchmarkServices.DataPath;
         _store = new SqliteGraphStore(Options.Create(new SqliteStoreOptions { DatabasePath = Path.Combine(data, "graph.db") }));
         _model = "model:gen-1025";
         _people = _store.GetEdgesToAsync([_model], BuilderRelations, CancellationToken.None).GetAwaiter().GetResult()[_model].Select(e => e.From).Distinct().ToArray();
