@@ -81,9 +81,7 @@ public static class DocumentEndpoints
 
         var job = await queue.EnqueueAsync(JobKinds.Document, JsonSerializer.Serialize(payload with { Name = payload.Name ?? payload.Url ?? payload.Title ?? "POST /api/documents" }, Json), ct);
         signal.Notify();
-        return Results.Json(new { id = job.Id, state = "queued" }, Json, statusCode: StatusCodes.Status202Accepted) is var result
-            ? new WithLocation(result, $"/api/jobs/{job.Id}")
-            : result;
+        return new WithLocation(Results.Json(new { id = job.Id, state = "queued" }, Json, statusCode: StatusCodes.Status202Accepted), $"/api/jobs/{job.Id}");
     }
 
     private static string? Param(IQueryCollection query, string name) => query[name].ToString() is { Length: > 0 } value ? value : null;
