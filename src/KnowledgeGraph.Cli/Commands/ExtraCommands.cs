@@ -2,8 +2,14 @@ using System.CommandLine;
 
 namespace KnowledgeGraph.Cli.Commands;
 
-/// <summary>Commands from other features (extraction, keys, the worker), listed in one place.</summary>
+/// <summary>Commands from other features (extraction, keys, the worker), listed in one place, one per line.</summary>
 internal static class ExtraCommands
 {
-    public static IEnumerable<Command> All() => [ExtractCommands.Extract(), ExtractCommands.EvalExtract(), KeyCommands.Keys(), WorkerCommand.Create()];
+    public static IEnumerable<Command> All() =>
+    [
+        ExtractCommands.Extract(),
+        ExtractCommands.EvalExtract(),
+        KeyCommands.Keys(),
+        WorkerCommand.Create(),
+    ];
 }

@@ -8,6 +8,12 @@ public interface IJobQueue
 {
     Task<ImportJob> EnqueueAsync(string kind, string payload, CancellationToken cancellationToken);
 
+    /// <summary>
+    /// Enqueues a job under a caller-chosen id unless a job with that id exists already (in any state); two
+    /// processes racing on the same id create one job. Used for scheduled runs: the id names the schedule and the due time.
+    /// </summary>
+    Task<(ImportJob Job, bool Created)> EnqueueOnceAsync(string jobId, string kind, string payload, CancellationToken cancellationToken);
+
     /// <summary>The oldest queued job (or one whose lease expired), now running under this worker; null when none.</summary>
     Task<ImportJob?> ClaimAsync(string workerId, TimeSpan lease, CancellationToken cancellationToken);
 

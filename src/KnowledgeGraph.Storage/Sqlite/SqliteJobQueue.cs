@@ -26,6 +26,24 @@ public sealed class SqliteJobQueue(string databasePath, TimeProvider? clock = nu
         return (await ReadOneAsync(command, cancellationToken))!;
     }
 
+    public async Task<(ImportJob Job, bool Created)> EnqueueOnceAsync(string jobId, string kind, string payload, CancellationToken cancellationToken)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(jobId);
+        await using var connection = await OpenAsync(cancellationToken);
+        await using var command = connection.CreateCommand();
+        command.CommandText = $"INSERT INTO jobs(id, kind, state, payload, created_at) VALUES (@id, @kind, 'queued', @payload, @now) ON CONFLICT(id) DO NOTHING RETURNING {Columns};";
+        command.Parameters.AddWithValue("@id", jobId);
+        command.Parameters.AddWithValue("@kind", kind);
+        command.Parameters.AddWithValue("@payload", payload);
+        command.Parameters.AddWithValue("@now", Now());
+        if (await ReadOneAsync(command, cancellationToken) is { } created)
+        {
+            return (created, true);
+        }
+
+        return ((await GetAsync(jobId, cancellationToken))!, false);
+    }
+
     public async Task<ImportJob?> ClaimAsync(string workerId, TimeSpan lease, CancellationToken cancellationToken)
     {
         await using var connection = await OpenAsync(cancellationToken);
