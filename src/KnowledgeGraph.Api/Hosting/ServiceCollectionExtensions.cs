@@ -3,6 +3,7 @@ using KnowledgeGraph.Api.GraphQL;
 using KnowledgeGraph.Api.GraphQL.Analytics;
 using KnowledgeGraph.Api.GraphQL.Loading;
 using KnowledgeGraph.Api.Security;
+using KnowledgeGraph.Api.Security.TrustedDocuments;
 using KnowledgeGraph.Ingestion;
 using KnowledgeGraph.Ingestion.Seeding;
 using KnowledgeGraph.Storage;
@@ -37,6 +38,7 @@ public static class ServiceCollectionExtensions
             .AddSystemTextJson()
             .AddGraphTypes(typeof(KnowledgeGraphSchema).Assembly)
             .AddErrorInfoProvider(o => o.ExposeExceptionDetails = false)
+            .ConfigureExecution<TrustedDocumentHandler>()
             .ConfigureExecution<DocumentCache>()
             .AddUnhandledExceptionHandler(context =>
             {
