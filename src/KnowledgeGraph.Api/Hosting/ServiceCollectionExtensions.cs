@@ -48,6 +48,12 @@ public static class ServiceCollectionExtensions
                     var maxDepth = context.ExecutionOptions.RequestServices?.GetService<IOptions<RequestLimits>>()?.Value.MaxDepth;
                     context.ErrorMessage = $"The query nests deeper than the parser allows; the maximum depth is {maxDepth} (Limits:MaxDepth).";
                 }
+                else if (StoreFault.Describe(context.OriginalException) is { } reason)
+                {
+                    // The store's own message may hold a file path or a server address: the client gets the reason only.
+                    context.ErrorMessage = StoreUnavailableException.MessageFor(reason);
+                    context.Exception = new StoreUnavailableException(context.ErrorMessage);
+                }
             })
             .AddComplexityAnalyzer((complexity, sp) =>
             {
