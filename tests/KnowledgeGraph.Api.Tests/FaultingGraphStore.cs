@@ -1,20 +1,26 @@
 using KnowledgeGraph.Core.Graph;
 using KnowledgeGraph.Storage;
+using KnowledgeGraph.Storage.Jobs;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace KnowledgeGraph.Api.Tests;
 
 /// <summary>
-/// The switch of a <see cref="FaultingGraphStore"/>: while <see cref="Fault"/> is set every store call throws it and
-/// PingAsync answers false, as the adapters do when their store is gone; <see cref="HoldWrites"/> makes writes wait.
+/// The switch of a <see cref="FaultingGraphStore"/> and a <see cref="FaultingJobQueue"/>: while <see cref="Fault"/> is
+/// set every store call throws it and PingAsync answers false, as the adapters do when their store is gone;
+/// <see cref="QueueFault"/> does the same to the job queue; <see cref="HoldWrites"/> makes writes wait.
 /// </summary>
 public sealed class StoreSwitch
 {
     private int applyCalls;
     private volatile Exception? fault;
+    private volatile Exception? queueFault;
     private volatile TaskCompletionSource? holdWrites;
 
     public Exception? Fault { get => fault; set => fault = value; }
+
+    /// <summary>While set, every call on the job queue throws it (the queue lives in the store's file).</summary>
+    public Exception? QueueFault { get => queueFault; set => queueFault = value; }
 
     /// <summary>When set, ApplyAsync signals <see cref="WriteStarted"/> and waits for this task (or cancellation).</summary>
     public TaskCompletionSource? HoldWrites { get => holdWrites; set => holdWrites = value; }
@@ -25,12 +31,15 @@ public sealed class StoreSwitch
 
     internal void CountApply() => Interlocked.Increment(ref applyCalls);
 
-    /// <summary>Replaces the host's IGraphStore with a <see cref="FaultingGraphStore"/> over it, driven by this switch.</summary>
+    /// <summary>Replaces the host's IGraphStore and IJobQueue with decorators over them, driven by this switch.</summary>
     public void Install(IServiceCollection services)
     {
-        var original = services.Last(d => d.ServiceType == typeof(IGraphStore));
-        services.Remove(original);
-        services.AddSingleton<IGraphStore>(sp => new FaultingGraphStore((IGraphStore)original.ImplementationFactory!(sp), this));
+        var store = services.Last(d => d.ServiceType == typeof(IGraphStore));
+        services.Remove(store);
+        services.AddSingleton<IGraphStore>(sp => new FaultingGraphStore((IGraphStore)store.ImplementationFactory!(sp), this));
+        var queue = services.Last(d => d.ServiceType == typeof(IJobQueue));
+        services.Remove(queue);
+        services.AddSingleton<IJobQueue>(sp => new FaultingJobQueue((IJobQueue)queue.ImplementationFactory!(sp), this));
     }
 }
 

@@ -1,6 +1,8 @@
 using System.Net;
 using System.Net.Http.Json;
+using System.Text.Json;
 using System.Text.Json.Nodes;
+using KnowledgeGraph.Ingestion.Worker;
 using KnowledgeGraph.Storage.Jobs;
 using KnowledgeGraph.Storage.Neo4j;
 using KnowledgeGraph.Storage.Sqlite;
@@ -38,6 +40,13 @@ public sealed class StoreFaultTests
         return JsonNode.Parse(await response.Content.ReadAsStringAsync())!["id"]!.GetValue<string>();
     }
 
+    private static async Task<ApiHost> StartAsync(StoreSwitch store)
+    {
+        var host = new ApiHost { ConfigureTestServices = store.Install };
+        await host.InitializeAsync();
+        return host;
+    }
+
     private static async Task<JsonNode> JobAsync(ApiHost host, string id) => (await GetAsync(host, $"/api/jobs/{id}")).Body;
 
     private static async Task<T> EventuallyAsync<T>(Func<Task<T>> probe, Func<T, bool> done, string what, int seconds = 45)
@@ -66,8 +75,7 @@ public sealed class StoreFaultTests
     public async Task A_read_while_the_sqlite_file_fails_is_a_clear_error_without_internals(int code, string reason)
     {
         var store = new StoreSwitch();
-        await using var host = new ApiHost { ConfigureTestServices = store.Install };
-        await host.InitializeAsync();
+        await using var host = await StartAsync(store);
 
         store.Fault = SqliteFault(code);
         using var client = host.CreateClient();
@@ -87,8 +95,7 @@ public sealed class StoreFaultTests
     public async Task Ready_goes_false_while_the_store_fails_and_true_when_it_is_back()
     {
         var store = new StoreSwitch();
-        await using var host = new ApiHost { ConfigureTestServices = store.Install };
-        await host.InitializeAsync();
+        await using var host = await StartAsync(store);
         Assert.Equal(HttpStatusCode.OK, (await GetAsync(host, "/health/ready")).Status);
 
         store.Fault = new Neo4jUnavailableException("Neo4j at http://10.1.2.3:7474 is unavailable: recent calls kept failing") { RetryAfter = TimeSpan.FromSeconds(20) };
@@ -128,8 +135,7 @@ public sealed class StoreFaultTests
     public async Task The_worker_pauses_while_the_store_fails_and_resumes_without_losing_the_job()
     {
         var store = new StoreSwitch();
-        await using var host = new ApiHost { ConfigureTestServices = store.Install };
-        await host.InitializeAsync();
+        await using var host = await StartAsync(store);
 
         store.Fault = SqliteFault(10);
         var id = await SubmitAsync(host, "Wren Halloway joined Anthropic in 2022 as a research engineer.");
@@ -144,6 +150,55 @@ public sealed class StoreFaultTests
         Assert.Equal(1, done["attempts"]!.GetValue<int>());
         var person = await host.DataAsync("""{ person(name: "Wren Halloway") { status { kind organization { name } } } }""");
         Assert.Equal("Anthropic", person["person"]!["status"]!["organization"]!["name"]!.GetValue<string>());
+    }
+
+    [Fact]
+    public async Task The_api_answers_503_naming_the_reason_while_the_queue_fails()
+    {
+        var store = new StoreSwitch();
+        await using var host = await StartAsync(store);
+
+        store.QueueFault = SqliteFault(14);
+        using var client = host.CreateClient();
+        foreach (var response in new[]
+        {
+            await client.PostAsJsonAsync(new Uri("/api/documents", UriKind.Relative), new { text = "Ivo Marrow joined Anthropic in 2022." }),
+            await client.GetAsync(new Uri("/api/jobs/job-anything", UriKind.Relative)),
+        })
+        {
+            using (response)
+            {
+                var text = await response.Content.ReadAsStringAsync();
+                Assert.Equal(HttpStatusCode.ServiceUnavailable, response.StatusCode);
+                Assert.Equal("5", response.Headers.RetryAfter?.ToString());
+                Assert.Contains("cannot be read or written", JsonNode.Parse(text)!["error"]!.GetValue<string>(), StringComparison.Ordinal);
+                Assert.DoesNotContain(SecretPath, text, StringComparison.Ordinal);
+            }
+        }
+
+        var mutation = await host.QueryAsync("""mutation { ingestDocument(text: "Ivo Marrow joined Anthropic in 2022.") { id } }""");
+        Assert.Equal("STORE_UNAVAILABLE", mutation["errors"]![0]!["extensions"]!["code"]!.GetValue<string>());
+
+        store.QueueFault = null;
+        Assert.NotEmpty(await SubmitAsync(host, "Ivo Marrow joined Anthropic in 2022."));
+    }
+
+    [Fact]
+    public async Task The_worker_waits_while_the_queue_fails_and_then_runs_the_queued_job()
+    {
+        var store = new StoreSwitch();
+        await using var host = await StartAsync(store);
+        var queue = new SqliteJobQueue(Path.Combine(host.DataPath, "graph.db"));
+
+        store.QueueFault = SqliteFault(5);
+        var payload = JsonSerializer.Serialize(new DocumentPayload("Pell Ostrander joined Google DeepMind in 2021.", "Queue fault test", null, null, "queue-fault"), new JsonSerializerOptions(JsonSerializerDefaults.Web));
+        var job = await queue.EnqueueAsync(JobKinds.Document, payload, CancellationToken.None);
+        await Task.Delay(TimeSpan.FromSeconds(3));
+        Assert.Equal(JobState.Queued, (await queue.GetAsync(job.Id, CancellationToken.None))!.State);
+
+        store.QueueFault = null;
+        var done = await EventuallyAsync(() => queue.GetAsync(job.Id, CancellationToken.None), j => j!.State is JobState.Succeeded or JobState.Failed, "the queued job after the queue came back");
+        Assert.Equal(JobState.Succeeded, done!.State);
     }
 
     [Fact]
