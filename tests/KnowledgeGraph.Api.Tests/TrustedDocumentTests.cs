@@ -85,7 +85,8 @@ public sealed class TrustedDocumentTests(TrustedDocumentTests.Hosts hosts) : ICl
     [Fact]
     public async Task An_unknown_id_is_an_error_naming_the_id()
     {
-        foreach (var id in new[] { "no-such-document", "sha256:" + new string('a', 64) })
+        // Ids are looked up in the loaded set, never as paths: a traversal is just an unknown id.
+        foreach (var id in new[] { "no-such-document", "sha256:" + new string('a', 64), "../../appsettings", "builders-by-model.graphql" })
         {
             var (_, body) = await PostAsync(hosts.Open, new { documentId = id });
             Assert.Contains($"No trusted document has the id '{id}'", FirstError(body), StringComparison.Ordinal);
