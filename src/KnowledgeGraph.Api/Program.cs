@@ -28,6 +28,7 @@ app.Use(async (context, next) =>
     await next(context);
 });
 app.UseKnowledgeGraphSecurity();
+app.UseMiddleware<StoreFaultResponses>();
 app.UseDefaultFiles();
 app.UseStaticFiles();
 app.MapHealthEndpoints();

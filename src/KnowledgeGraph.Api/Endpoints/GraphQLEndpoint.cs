@@ -66,6 +66,7 @@ public static class GraphQLEndpoint
         var request = new GraphQLRequest
         {
             Query = query["query"].ToString() is { Length: > 0 } q ? q : null,
+            DocumentId = query["documentId"].ToString() is { Length: > 0 } id ? id : null,
             OperationName = query["operationName"].ToString() is { Length: > 0 } op ? op : null,
             Variables = variables,
         };
@@ -88,9 +89,9 @@ public static class GraphQLEndpoint
             return;
         }
 
-        if (string.IsNullOrWhiteSpace(request?.Query))
+        if (string.IsNullOrWhiteSpace(request?.Query) && string.IsNullOrWhiteSpace(request?.DocumentId))
         {
-            await WriteRequestErrorAsync(http, serializer, StatusCodes.Status400BadRequest, "The request has no 'query'.");
+            await WriteRequestErrorAsync(http, serializer, StatusCodes.Status400BadRequest, "The request has no 'query' or 'documentId'.");
             return;
         }
 
@@ -107,7 +108,8 @@ public static class GraphQLEndpoint
 
         var result = await executer.ExecuteAsync(options =>
         {
-            options.Query = request.Query;
+            options.Query = string.IsNullOrWhiteSpace(request.Query) ? null : request.Query;
+            options.DocumentId = request.DocumentId;
             options.OperationName = request.OperationName;
             options.Variables = request.Variables;
             options.Extensions = request.Extensions;

@@ -18,7 +18,8 @@ public static class HealthEndpoints
 
             if (!readiness.StartupFinished)
             {
-                return Results.Json(new { status = "starting", reason = "schema set-up or seed import still running" }, statusCode: StatusCodes.Status503ServiceUnavailable);
+                var reason = readiness.WaitingFor is { } waiting ? $"waiting for the store: {waiting}" : "schema set-up or seed import still running";
+                return Results.Json(new { status = "starting", reason }, statusCode: StatusCodes.Status503ServiceUnavailable);
             }
 
             return await store.PingAsync(ct)

@@ -3,6 +3,7 @@ using KnowledgeGraph.Api.GraphQL;
 using KnowledgeGraph.Api.GraphQL.Analytics;
 using KnowledgeGraph.Api.GraphQL.Loading;
 using KnowledgeGraph.Api.Security;
+using KnowledgeGraph.Api.Security.TrustedDocuments;
 using KnowledgeGraph.Ingestion;
 using KnowledgeGraph.Ingestion.Seeding;
 using KnowledgeGraph.Storage;
@@ -37,6 +38,7 @@ public static class ServiceCollectionExtensions
             .AddSystemTextJson()
             .AddGraphTypes(typeof(KnowledgeGraphSchema).Assembly)
             .AddErrorInfoProvider(o => o.ExposeExceptionDetails = false)
+            .ConfigureExecution<TrustedDocumentHandler>()
             .ConfigureExecution<DocumentCache>()
             .AddUnhandledExceptionHandler(context =>
             {
@@ -45,6 +47,12 @@ public static class ServiceCollectionExtensions
                 {
                     var maxDepth = context.ExecutionOptions.RequestServices?.GetService<IOptions<RequestLimits>>()?.Value.MaxDepth;
                     context.ErrorMessage = $"The query nests deeper than the parser allows; the maximum depth is {maxDepth} (Limits:MaxDepth).";
+                }
+                else if (StoreFault.Describe(context.OriginalException) is { } reason)
+                {
+                    // The store's own message may hold a file path or a server address: the client gets the reason only.
+                    context.ErrorMessage = StoreUnavailableException.MessageFor(reason);
+                    context.Exception = new StoreUnavailableException(context.ErrorMessage);
                 }
             })
             .AddComplexityAnalyzer((complexity, sp) =>

@@ -3,6 +3,7 @@ using System.Net;
 using System.Text.Json;
 using System.Threading.RateLimiting;
 using Microsoft.AspNetCore.RateLimiting;
+using KnowledgeGraph.Api.Security.TrustedDocuments;
 using Microsoft.Extensions.Options;
 
 namespace KnowledgeGraph.Api.Security;
@@ -18,6 +19,9 @@ public static class SecurityServices
         services.AddSingleton<IValidateOptions<AuthOptions>, AuthOptionsValidator>();
         services.AddOptions<RequestLimits>().Bind(configuration.GetSection(RequestLimits.Section)).ValidateDataAnnotations().ValidateOnStart();
         services.AddSingleton<ApiKeyGate>();
+        services.AddOptions<TrustedDocumentOptions>().Bind(configuration.GetSection(TrustedDocumentOptions.Section)).ValidateOnStart();
+        services.AddSingleton<IValidateOptions<TrustedDocumentOptions>, TrustedDocumentOptionsValidator>();
+        services.AddSingleton<TrustedDocumentSet>();
 
         var origins = configuration.GetSection("Cors:Origins").Get<string[]>() ?? [];
         if (origins.Length > 0)

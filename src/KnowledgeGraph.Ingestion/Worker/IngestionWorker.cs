@@ -1,3 +1,4 @@
+using KnowledgeGraph.Storage;
 using KnowledgeGraph.Storage.Jobs;
 using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.Hosting;
@@ -7,12 +8,17 @@ namespace KnowledgeGraph.Ingestion.Worker;
 
 /// <summary>
 /// Takes jobs from the durable queue and runs them. A job holds a lease that is renewed while it runs; if the
-/// process dies, the lease runs out and another worker takes the job again (the effects are idempotent). Transient
-/// store errors put the job back with a growing delay; a job that fails five times is marked failed.
+/// process dies, the lease runs out and another worker takes the job again (the effects are idempotent).
+/// When the store cannot answer (see <see cref="StoreFault"/>), the job goes back to the queue without counting an
+/// attempt and the worker pauses, checking the store with a growing delay, and resumes by itself once it answers.
+/// Other store errors put the job back with a growing delay; a job that fails five times is marked failed. On
+/// shutdown a running job is returned to the queue unless it finished first.
 /// </summary>
-public sealed class IngestionWorker(IJobQueue queue, JobProcessor processor, JobSignal signal, ILogger<IngestionWorker> logger) : BackgroundService
+public sealed class IngestionWorker(IJobQueue queue, JobProcessor processor, JobSignal signal, IGraphStore store, ILogger<IngestionWorker> logger) : BackgroundService
 {
     private static readonly TimeSpan Lease = TimeSpan.FromSeconds(60);
+    private static readonly TimeSpan FirstPause = TimeSpan.FromSeconds(1);
+    private static readonly TimeSpan LongestPause = TimeSpan.FromSeconds(30);
     private const int MaxAttempts = 5;
     private readonly string _workerId = $"{Environment.MachineName}-{Environment.ProcessId}-{Guid.NewGuid():N}";
 
@@ -21,29 +27,34 @@ public sealed class IngestionWorker(IJobQueue queue, JobProcessor processor, Job
         await signal.WaitUntilStoreReadyAsync(stoppingToken);
         while (!stoppingToken.IsCancellationRequested)
         {
-            ImportJob? job;
+            Exception? fault;
             try
             {
-                job = await queue.ClaimAsync(_workerId, Lease, stoppingToken);
+                var job = await queue.ClaimAsync(_workerId, Lease, stoppingToken);
+                if (job is null)
+                {
+                    await signal.WaitAsync(TimeSpan.FromSeconds(2), stoppingToken);
+                    continue;
+                }
+
+                fault = await RunAsync(job, stoppingToken);
             }
-            catch (SqliteException ex)
+            catch (Exception ex) when (IsStoreError(ex) && !stoppingToken.IsCancellationRequested)
             {
-                logger.LogWarning(ex, "The job queue did not answer; trying again shortly");
-                await Task.Delay(TimeSpan.FromSeconds(2), stoppingToken);
-                continue;
+                // The queue itself did not answer (it lives in the store's file): a job this worker held runs
+                // again once its lease has run out.
+                fault = ex;
             }
 
-            if (job is null)
+            if (fault is not null)
             {
-                await signal.WaitAsync(TimeSpan.FromSeconds(2), stoppingToken);
-                continue;
+                await PauseAsync(fault, stoppingToken);
             }
-
-            await RunAsync(job, stoppingToken);
         }
     }
 
-    private async Task RunAsync(ImportJob job, CancellationToken stoppingToken)
+    /// <summary>Runs one job; returns the fault when the store stopped answering and the worker must pause.</summary>
+    private async Task<Exception?> RunAsync(ImportJob job, CancellationToken stoppingToken)
     {
         using var renew = CancellationTokenSource.CreateLinkedTokenSource(stoppingToken);
         var renewing = RenewLeaseAsync(job.Id, renew.Token);
@@ -52,17 +63,43 @@ public sealed class IngestionWorker(IJobQueue queue, JobProcessor processor, Job
             var (counts, failures) = await processor.RunAsync(job, new Progress<JobCounts>(c => _ = queue.ReportAsync(job.Id, c, CancellationToken.None)), stoppingToken);
             await queue.CompleteAsync(job.Id, counts, failures, CancellationToken.None);
             logger.LogInformation("Job {Job} done: {Documents} documents, {Edges} new edges, {Failures} failures", job.Id, counts.Documents, counts.NewEdges, counts.Failures);
+            return null;
         }
-        catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
+        catch (Exception) when (stoppingToken.IsCancellationRequested)
         {
             // Graceful shutdown: the job goes back to the queue and runs again (idempotently) on the next start.
-            await queue.ReleaseAsync(job.Id, _workerId, CancellationToken.None);
+            try
+            {
+                await queue.ReleaseAsync(job.Id, _workerId, CancellationToken.None);
+                logger.LogInformation("Job {Job} returned to the queue at shutdown", job.Id);
+            }
+            catch (Exception ex) when (IsStoreError(ex))
+            {
+                logger.LogWarning(ex, "Job {Job} could not be returned to the queue at shutdown; it runs again when its lease runs out", job.Id);
+            }
+
+            return null;
         }
-        catch (SqliteException ex) when (job.Attempts < MaxAttempts)
+        catch (Exception ex) when (IsStoreError(ex))
         {
+            if (StoreFault.Is(ex) && !await StoreAnswersAsync(stoppingToken))
+            {
+                // The store is down, not this job at fault: no attempt is counted.
+                await queue.ReleaseAsync(job.Id, _workerId, CancellationToken.None);
+                return ex;
+            }
+
+            if (job.Attempts >= MaxAttempts)
+            {
+                logger.LogError(ex, "Job {Job} failed after {Attempts} attempts", job.Id, job.Attempts);
+                await queue.FailAsync(job.Id, ex.Message, null, CancellationToken.None);
+                return null;
+            }
+
             var delay = TimeSpan.FromSeconds(Math.Pow(2, job.Attempts));
             logger.LogWarning(ex, "Job {Job} hit a store error; retrying in {Delay}", job.Id, delay);
             await queue.FailAsync(job.Id, ex.Message, delay, CancellationToken.None);
+            return null;
         }
 #pragma warning disable CA1031 // one bad job must not stop the worker; its reason is recorded on the job
         catch (Exception ex)
@@ -70,6 +107,7 @@ public sealed class IngestionWorker(IJobQueue queue, JobProcessor processor, Job
         {
             logger.LogError(ex, "Job {Job} failed", job.Id);
             await queue.FailAsync(job.Id, ex.Message, null, CancellationToken.None);
+            return null;
         }
         finally
         {
@@ -82,8 +120,41 @@ public sealed class IngestionWorker(IJobQueue queue, JobProcessor processor, Job
             {
                 // renewal stopped with the job
             }
+            catch (Exception ex) when (IsStoreError(ex))
+            {
+                logger.LogWarning(ex, "Job {Job}: the lease could not be renewed", job.Id);
+            }
         }
     }
+
+    /// <summary>Waits, checking with a growing delay, until the store and the queue answer again.</summary>
+    private async Task PauseAsync(Exception fault, CancellationToken stoppingToken)
+    {
+        logger.LogWarning(fault, "The store cannot answer ({Reason}); the worker pauses until it does", StoreFault.Describe(fault) ?? fault.Message);
+        var delay = FirstPause;
+        do
+        {
+            await Task.Delay(delay, stoppingToken);
+            delay = TimeSpan.FromTicks(Math.Min(delay.Ticks * 2, LongestPause.Ticks));
+        }
+        while (!await StoreAnswersAsync(stoppingToken));
+
+        logger.LogInformation("The store answers again; the worker resumes");
+    }
+
+    private async Task<bool> StoreAnswersAsync(CancellationToken cancellationToken)
+    {
+        try
+        {
+            return await store.PingAsync(cancellationToken) && await queue.CountByStateAsync(cancellationToken) is not null;
+        }
+        catch (Exception ex) when (IsStoreError(ex))
+        {
+            return false;
+        }
+    }
+
+    private static bool IsStoreError(Exception ex) => ex is SqliteException || StoreFault.Is(ex);
 
     private async Task RenewLeaseAsync(string jobId, CancellationToken cancellationToken)
     {
