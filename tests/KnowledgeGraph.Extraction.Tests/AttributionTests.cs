@@ -46,4 +46,18 @@ public class AttributionTests
     {
         Assert.DoesNotContain(Extract.Lines("Ada Brook resigned to pursue a PhD at Stanford University."), l => l.Contains("STUDIED_AT"));
     }
+
+    [Fact]
+    public void Departing_for_a_company_joins_it_and_leaves_the_current_employer()
+    {
+        Assert.Equal(
+            ["Ada Brook WORKED_AT Google ..", "Ada Brook JOINED Vela Labs 2024..", "Ada Brook LEFT Google 2024.."],
+            Extract.Lines("Ada Brook worked at Google. In 2024 she departed for Vela Labs."));
+    }
+
+    [Fact]
+    public void A_misspelt_word_of_a_known_name_prints_as_the_known_name()
+    {
+        Assert.Equal(["Ada Brook STUDIED_AT Tsinghua University .."], Extract.Lines("Ada Brook studied at Tsinghua Universty."));
+    }
 }

@@ -210,8 +210,19 @@ internal sealed partial class ClaimAssembler
 
             case TriggerKind.Leave:
                 {
+                    // "departed for Corvid AI": where one goes is joined; what is left is the current employer, if known.
+                    var destination = Destination(trigger, person);
                     var target = Organization(trigger, person, maxGap: 12, allowTeam: true)
-                        ?? (LeavesWithoutObject(trigger) ? CurrentOrganization(person) : null);
+                        ?? (LeavesWithoutObject(trigger) || destination is not null ? CurrentOrganization(person) : null);
+                    if (destination is { } d)
+                    {
+                        Emit(person, Relation.Joined, d, date, null, subject, trigger, confidence);
+                        if (target is { } same && same.Name == d.Name)
+                        {
+                            break;
+                        }
+                    }
+
                     if (target is { } t)
                     {
                         Emit(person, Relation.Left, t, date, null, subject, trigger, t.Inferred ? Inferred : confidence);
@@ -754,6 +765,14 @@ internal sealed partial class ClaimAssembler
         var wordEnd = rest.IndexOfAny(' ', ',', '.');
         var word = wordEnd < 0 ? rest : rest[..wordEnd];
         return ImpliedObjectFollowers.GetAlternateLookup<ReadOnlySpan<char>>().Contains(word);
+    }
+
+    private Target? Destination(Trigger trigger, string person)
+    {
+        var rest = _text.AsSpan(trigger.Span.End, Math.Max(0, trigger.RegionEnd - trigger.Span.End));
+        return rest.StartsWith(" for ", StringComparison.Ordinal)
+            ? OrganizationRightAfter(trigger.Span.End + 5, trigger.RegionEnd, person)
+            : null;
     }
 
     private Target? CurrentOrganization(string person)
