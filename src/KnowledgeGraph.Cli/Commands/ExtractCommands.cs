@@ -1,5 +1,6 @@
 using System.CommandLine;
 using KnowledgeGraph.Extraction;
+using KnowledgeGraph.Extraction.Entities;
 using KnowledgeGraph.Extraction.Evaluation;
 using KnowledgeGraph.Extraction.Wire;
 
@@ -13,7 +14,7 @@ public static class ExtractCommands
         var file = new Argument<FileInfo>("file") { Description = "A text or Markdown file, optionally starting with YAML front matter (title, url, date)." };
         var withGraph = new Option<bool>("--with-graph")
         {
-            Description = "Also recognize the entities already in the store (not used yet: the built-in gazetteer only).",
+            Description = "Also recognize the entities already in the store (read only; the store must exist).",
         };
         var command = new Command("extract", "Print the claims a document makes, one JSON object per line. Writes nothing.") { file, withGraph };
         command.SetAction(async (parse, ct) =>
@@ -36,7 +37,21 @@ public static class ExtractCommands
                 return 1;
             }
 
-            var claims = await new BuiltInExtractor().ExtractAsync(document, ct);
+            var gazetteer = Gazetteer.BuiltIn;
+            if (parse.GetValue(withGraph))
+            {
+                var databasePath = KgConfiguration.DatabasePath(KgConfiguration.Load());
+                if (!File.Exists(databasePath))
+                {
+                    await Console.Error.WriteLineAsync($"kg extract --with-graph: no store at '{databasePath}' (set Data:Path, or import something first)");
+                    return 2;
+                }
+
+                var store = await StoreCommands.OpenStoreAsync(ct);
+                gazetteer = gazetteer.WithNodes(await StoreEntities.NamedInAsync(store, document.Text, ct));
+            }
+
+            var claims = await new BuiltInExtractor(gazetteer).ExtractAsync(document, ct);
             var stdout = Console.Out;
             foreach (var claim in claims)
             {

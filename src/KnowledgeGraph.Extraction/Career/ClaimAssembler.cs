@@ -210,8 +210,19 @@ internal sealed partial class ClaimAssembler
 
             case TriggerKind.Leave:
                 {
+                    // "departed for Corvid AI": where one goes is joined; what is left is the current employer, if known.
+                    var destination = Destination(trigger, person);
                     var target = Organization(trigger, person, maxGap: 12, allowTeam: true)
-                        ?? (LeavesWithoutObject(trigger) ? CurrentOrganization(person) : null);
+                        ?? (LeavesWithoutObject(trigger) || destination is not null ? CurrentOrganization(person) : null);
+                    if (destination is { } d)
+                    {
+                        Emit(person, Relation.Joined, d, date, null, subject, trigger, confidence);
+                        if (target is { } same && same.Name == d.Name)
+                        {
+                            break;
+                        }
+                    }
+
                     if (target is { } t)
                     {
                         Emit(person, Relation.Left, t, date, null, subject, trigger, t.Inferred ? Inferred : confidence);
@@ -400,8 +411,13 @@ internal sealed partial class ClaimAssembler
         // Title with the name after it: "The core researcher of OpenAI, Chen Jie, ...".
         if (trigger.Kind == TriggerKind.Title && trigger.Organization is { } org)
         {
-            var next = _mentions.FindIndex(m => m.Start >= org.End);
-            if (next >= 0 && _mentions[next].Kind == MentionKind.Person && _text.AsSpan(org.End, _mentions[next].Start - org.End).Trim() is ",")
+            // The name follows the organization ("researcher of OpenAI, Chen Jie") or the title ("OpenAI's head of
+            // research, Sam Altman"), after a comma with no other name before it.
+            var after = Math.Max(org.End, trigger.Span.End);
+            var next = _mentions.FindIndex(m => m.Start >= after);
+            var comma = next < 0 ? -1 : _text.IndexOf(',', after, _mentions[next].Start - after);
+            if (next >= 0 && _mentions[next].Kind == MentionKind.Person && comma >= 0 && comma - after < 30
+                && !_text.AsSpan(after, comma - after).ContainsAny(".;:()") && OnlySpaceBetween(comma + 1, _mentions[next].Start))
             {
                 names.Add(_mentions[next].Name);
                 return new Subject(names, trigger.Span.Start, trigger.Span.Start, false, false);
@@ -502,7 +518,8 @@ internal sealed partial class ClaimAssembler
             || before.EndsWith(" from", StringComparison.OrdinalIgnoreCase) || before.EndsWith(" alongside", StringComparison.OrdinalIgnoreCase)
             || before.EndsWith(" replaces", StringComparison.OrdinalIgnoreCase) || before.EndsWith(" replacing", StringComparison.OrdinalIgnoreCase)
             || before.EndsWith(" under", StringComparison.OrdinalIgnoreCase) || before.EndsWith(" than", StringComparison.OrdinalIgnoreCase)
-            || before.EndsWith(" succeeds", StringComparison.OrdinalIgnoreCase) || before.EndsWith(" to", StringComparison.OrdinalIgnoreCase);
+            || before.EndsWith(" succeeds", StringComparison.OrdinalIgnoreCase) || before.EndsWith(" to", StringComparison.OrdinalIgnoreCase)
+            || before.EndsWith(" at", StringComparison.OrdinalIgnoreCase) || before.EndsWith(" of", StringComparison.OrdinalIgnoreCase);
     }
 
     private bool OnlySpaceBetween(int start, int end) => end >= start && _text.AsSpan(start, end - start).IsWhiteSpace();
@@ -584,6 +601,11 @@ internal sealed partial class ClaimAssembler
             if (trigger.Kind == TriggerKind.Leave && gap.Contains(" for ", StringComparison.Ordinal))
             {
                 return null; // "leave for Google" names where one goes
+            }
+
+            if (trigger.Kind is TriggerKind.Join or TriggerKind.HiredBy or TriggerKind.MoveTo && gap.TrimEnd().EndsWith(" from", StringComparison.Ordinal))
+            {
+                return null; // "joins us as Research Scientist from Google DeepMind" names where one comes from
             }
 
             if (m.Kind == MentionKind.Unknown && (!IsShortGap(gap, 2) || !MayBeOrganization(trigger, m, gap)))
@@ -718,7 +740,8 @@ internal sealed partial class ClaimAssembler
                 continue;
             }
 
-            if (noun is "institute" or "university" && !name.Contains(noun, StringComparison.OrdinalIgnoreCase))
+            // "the lab" after "a former engineer at Tesla" is still the Fernhill Robotics Lab named before.
+            if (noun is "institute" or "university" or "lab" && !name.Contains(noun, StringComparison.OrdinalIgnoreCase))
             {
                 fallback ??= name;
                 continue;
@@ -742,6 +765,14 @@ internal sealed partial class ClaimAssembler
         var wordEnd = rest.IndexOfAny(' ', ',', '.');
         var word = wordEnd < 0 ? rest : rest[..wordEnd];
         return ImpliedObjectFollowers.GetAlternateLookup<ReadOnlySpan<char>>().Contains(word);
+    }
+
+    private Target? Destination(Trigger trigger, string person)
+    {
+        var rest = _text.AsSpan(trigger.Span.End, Math.Max(0, trigger.RegionEnd - trigger.Span.End));
+        return rest.StartsWith(" for ", StringComparison.Ordinal)
+            ? OrganizationRightAfter(trigger.Span.End + 5, trigger.RegionEnd, person)
+            : null;
     }
 
     private Target? CurrentOrganization(string person)
@@ -895,7 +926,7 @@ internal sealed partial class ClaimAssembler
         var trigger = triggers[index];
         foreach (var d in _dates)
         {
-            if (d.Span.Start >= trigger.RegionStart && d.Span.Start < trigger.RegionEnd)
+            if (d.Span.Start >= trigger.RegionStart && d.Span.Start < trigger.RegionEnd && !InOtherRelativeClause(d.Span.Start, trigger))
             {
                 return d;
             }
@@ -916,6 +947,22 @@ internal sealed partial class ClaimAssembler
         }
 
         return null;
+    }
+
+    // "Weber, who has run the lab since 2017, said": 2017 dates the clause's verb, not a title outside it.
+    private bool InOtherRelativeClause(int position, Trigger trigger)
+    {
+        foreach (var match in RelativeClause().EnumerateMatches(_text.AsSpan(_sentence.Start, _sentence.Length)))
+        {
+            var start = _sentence.Start + match.Index;
+            var end = start + match.Length;
+            if (position >= start && position < end)
+            {
+                return trigger.Span.Start < start || trigger.Span.Start >= end;
+            }
+        }
+
+        return false;
     }
 
     private int LastBoundaryBefore(int position, int floor)

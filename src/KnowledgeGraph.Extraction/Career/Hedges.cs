@@ -6,7 +6,7 @@ namespace KnowledgeGraph.Extraction.Career;
 internal static partial class Hedges
 {
     [GeneratedRegex(
-        @"\b(?:not|never|no\s+longer|neither|nor|denied|denies|deny|may|might|could|would|will|shall|should|expected|likely|unlikely|reportedly|plans?|planned|planning|considering|considers|whether|if|maybe|perhaps|possibly|potentially|hopes?|hoping|wants?|wanted|set\s+to|in\s+talks|about\s+to|going\s+to|rumou?red|said\s+to|poised|intends?|aims?\s+to|offered|declined|refused|failed)\b|n['’]t\b|['’]ll\b",
+        @"\b(?:not|never|no\s+longer|neither|nor|denied|denies|deny|may|might|could|would|will|shall|should|expected|likely|unlikely|reportedly|plans?|planned|planning|considering|considers|whether|if|maybe|perhaps|possibly|potentially|hopes?|hoping|wants?|wanted|set\s+to|in\s+talks|about\s+to|going\s+to|rumou?red|said\s+to|poised|intends?|aims?\s+to|to\s+pursue|offered|declined|refused|failed)\b|n['’]t\b|['’]ll\b",
         RegexOptions.CultureInvariant | RegexOptions.IgnoreCase)]
     private static partial Regex Hedge();
 

@@ -409,9 +409,17 @@ internal static partial class TriggerFinder
 
         var isIts = org.Surface.Equals("its", StringComparison.OrdinalIgnoreCase);
         var possessive = index + 1 < tokens.Count && tokens[index].In(text) is "'" or "’" && tokens[index + 1].In(text) is "s";
+        // A plural name takes the apostrophe alone: "Orbis Labs' head of safety".
+        var pluralPossessive = !possessive && index + 1 < tokens.Count && tokens[index].In(text) is "'" or "’"
+            && org.Surface.EndsWith('s') && tokens[index + 1].IsWord;
         if (possessive)
         {
             index += 2;
+        }
+        else if (pluralPossessive)
+        {
+            index += 1;
+            possessive = true;
         }
         else if (!isIts)
         {

@@ -75,10 +75,16 @@ internal sealed partial class EntityRecognizer(Gazetteer gazetteer)
                 continue;
             }
 
-            if (!forcePerson && TryGazetteer(text, tokens, i, out var end, out var entry))
+            if (!forcePerson && TryGazetteer(text, tokens, i, out var end, out var entry, out var typo))
             {
                 var span = new TextSpan(token.Start, tokens[end].End);
-                mentions.Add(new EntityMention(span, KindOf(entry), text[span.Start..span.End]) { Entry = entry });
+                var mention = new EntityMention(span, KindOf(entry), text[span.Start..span.End]) { Entry = entry };
+                if (typo is not null)
+                {
+                    mention.Name = typo; // printed as the known name, not the misspelling
+                }
+
+                mentions.Add(mention);
                 i = end + 1;
                 continue;
             }
@@ -283,10 +289,11 @@ internal sealed partial class EntityRecognizer(Gazetteer gazetteer)
         return true;
     }
 
-    private bool TryGazetteer(string text, List<Token> tokens, int i, out int end, out GazetteerEntry entry)
+    private bool TryGazetteer(string text, List<Token> tokens, int i, out int end, out GazetteerEntry entry, out string? typo)
     {
         end = i;
         entry = null!;
+        typo = null;
         var token = tokens[i];
         if (token.Shape == TokenShape.Punctuation || (token.Shape == TokenShape.Lower && !gazetteer.MayStartLowercase(text[token.Start])))
         {
@@ -308,15 +315,23 @@ internal sealed partial class EntityRecognizer(Gazetteer gazetteer)
             }
 
             var matches = true;
+            var misspelt = false;
             for (var w = 1; w < name.Words.Length && matches; w++)
             {
-                matches = tokens[i + w].In(text).Equals(name.Words[w], StringComparison.OrdinalIgnoreCase);
+                var word = tokens[i + w].In(text);
+                matches = word.Equals(name.Words[w], StringComparison.OrdinalIgnoreCase);
+                if (!matches && IsTypoOf(word, name.Words[w]))
+                {
+                    matches = misspelt = true;
+                }
             }
 
             if (!matches)
             {
                 continue;
             }
+
+            typo = misspelt ? name.Text : null;
 
             end = i + name.Words.Length - 1;
             entry = name.Entry;
@@ -330,6 +345,11 @@ internal sealed partial class EntityRecognizer(Gazetteer gazetteer)
 
         return false;
     }
+
+    // A later word of a known name with one letter wrong ("Tsinghua Universty"), in a long capitalized word only.
+    private static bool IsTypoOf(ReadOnlySpan<char> word, string expected) =>
+        expected.Length >= 6 && word.Length >= 5 && char.IsUpper(word[0]) && word[0] == expected[0]
+        && EditDistance.AtMostOne(word.ToString(), expected);
 
     // "Claude 3", "Gemini 1.5 Pro": a known model followed by a version is that version.
     private static int ExtendVersion(string text, List<Token> tokens, int end)
@@ -422,7 +442,7 @@ internal sealed partial class EntityRecognizer(Gazetteer gazetteer)
     }
 
     private bool StartsGazetteerEntry(string text, List<Token> tokens, int j) =>
-        TryGazetteer(text, tokens, j, out _, out _);
+        TryGazetteer(text, tokens, j, out _, out _, out _);
 
     private static MentionKind? Classify(string text, List<Token> tokens, int start, int end, bool forcePerson)
     {

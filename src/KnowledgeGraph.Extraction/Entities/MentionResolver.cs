@@ -32,6 +32,10 @@ internal static class MentionResolver
         return best;
     }
 
+    // The recognizer names a misspelt known name by its right spelling ("Tsinghua Universty" is "Tsinghua University").
+    private static string Form(EntityMention m) =>
+        m.Entry is not null && m.Name != m.Surface && m.Entry.Names.Contains(m.Name, StringComparer.Ordinal) ? m.Name : m.Surface;
+
     private static void ResolvePeople(List<EntityMention> mentions)
     {
         var fullNames = new List<string>();
@@ -94,9 +98,9 @@ internal static class MentionResolver
                     surfacesByEntry[m.Entry] = list;
                 }
 
-                if (!list.Contains(m.Surface))
+                if (!list.Contains(Form(m)))
                 {
-                    list.Add(m.Surface);
+                    list.Add(Form(m));
                 }
             }
         }
@@ -109,7 +113,7 @@ internal static class MentionResolver
             }
 
             // The longest form of the same entity the document uses ("o1" → "OpenAI o1"; "DeepMind" → "Google DeepMind").
-            var best = m.Surface;
+            var best = Form(m);
             // Other names of the same entry count too ("AI2" prints as "Allen Institute for AI" when the text says both).
             foreach (var other in surfacesByEntry[m.Entry])
             {

@@ -9,6 +9,7 @@ internal static class Words
         "University", "Institute", "College", "Labs", "Lab", "Laboratory", "Laboratories", "Research", "AI", "Robotics",
         "Technologies", "Systems", "Inc.", "Inc", "Corp.", "Corporation", "Ltd.", "Ltd", "LLC", "Networks", "Foundation",
         "Academy", "Polytechnic", "Dynamics", "Intelligence", "Ventures", "School", "Universität", "Université", "GmbH",
+        "Capital", "Partners", "Group", "Holdings",
     };
 
     /// <summary>Head words of job titles ("Research Lead", "VP of Research", "member of technical staff").</summary>
