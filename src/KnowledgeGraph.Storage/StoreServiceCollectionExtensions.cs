@@ -24,7 +24,9 @@ public static class StoreServiceCollectionExtensions
         // Neo4j: options are validated when first used, so a SQLite deployment needs none of them.
         services.AddOptions<Neo4jStoreOptions>().Bind(configuration.GetSection(Neo4jStoreOptions.Section));
         services.AddSingleton<IValidateOptions<Neo4jStoreOptions>, Neo4jStoreOptionsValidator>();
-        services.AddHttpClient(Neo4jQueryClient.HttpClientName, client => client.Timeout = Timeout.InfiniteTimeSpan); // Polly times calls out
+        // Polly times calls out. The factory's per-request log lines are dropped: a worker polls the queue every few
+        // seconds, and Neo4jQueryClient logs retries and the breaker itself.
+        services.AddHttpClient(Neo4jQueryClient.HttpClientName, client => client.Timeout = Timeout.InfiniteTimeSpan).RemoveAllLoggers();
         services.AddSingleton(sp => new Neo4jQueryClient(
             sp.GetRequiredService<IHttpClientFactory>().CreateClient(Neo4jQueryClient.HttpClientName),
             sp.GetRequiredService<IOptions<Neo4jStoreOptions>>(),

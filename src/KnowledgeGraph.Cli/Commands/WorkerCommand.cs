@@ -2,9 +2,11 @@ using System.CommandLine;
 using KnowledgeGraph.Ingestion;
 using KnowledgeGraph.Ingestion.Worker;
 using KnowledgeGraph.Storage;
+using KnowledgeGraph.Storage.Neo4j;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Options;
 
 namespace KnowledgeGraph.Cli.Commands;
 
@@ -24,7 +26,17 @@ internal static class WorkerCommand
             builder.Services.AddGraphStore(builder.Configuration, _ => databasePath);
             builder.Services.AddIngestion(builder.Configuration, runWorker: true);
             using var host = builder.Build();
-            await host.Services.GetRequiredService<IGraphStore>().InitializeAsync(ct);
+            try
+            {
+                await host.Services.GetRequiredService<IGraphStore>().InitializeAsync(ct);
+            }
+            catch (Exception ex) when (ex is Neo4jException or OptionsValidationException or InvalidOperationException)
+            {
+                // Unreachable Neo4j, missing settings, or a schema this process may not apply: say which, without a stack trace.
+                await Console.Error.WriteLineAsync($"kg worker: {KgConfiguration.Describe(configuration)}: {ex.Message}");
+                return 1;
+            }
+
             host.Services.GetRequiredService<JobSignal>().MarkStoreReady();
             Console.WriteLine($"kg worker: processing the job queue of {KgConfiguration.Describe(configuration)}; Ctrl+C to stop.");
             await host.RunAsync(ct);
