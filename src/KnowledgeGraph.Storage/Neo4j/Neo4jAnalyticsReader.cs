@@ -18,7 +18,7 @@ public sealed class Neo4jAnalyticsReader(Neo4jQueryClient client) : IAnalyticsRe
         ReadLeaversAsync(period, organizationIds, organizationIds is null ? string.Empty : " AND o.id IN $orgs", string.Empty, cancellationToken);
 
     public Task<IReadOnlyList<string>> GetLeaverIdsAffiliatedWithAsync(Period period, IReadOnlyCollection<string> organizationIds, CancellationToken cancellationToken) =>
-        ReadLeaversAsync(period, organizationIds, string.Empty, $"WHERE EXISTS {{ MATCH (p)-[:{Affiliations}]->(a:Node) WHERE a.id IN $orgs }}\n", cancellationToken);
+        ReadLeaversAsync(period, organizationIds, string.Empty, $"WITH p WHERE EXISTS {{ MATCH (p)-[:{Affiliations}]->(a:Node) WHERE a.id IN $orgs }}\n", cancellationToken);
 
     public async Task<IReadOnlyList<GraphEdge>> GetEmploymentDatesAsync(string organizationId, CancellationToken cancellationToken)
     {

@@ -58,7 +58,7 @@ public sealed class Neo4jAnalyticsReaderTests : IAsyncLifetime
         await Reader().GetLeaverIdsAffiliatedWithAsync(new Period(null, PartialDate.Parse("2025")), ["org:meta"], Ct);
 
         var request = Assert.Single(_server.Requests);
-        Assert.Contains("WHERE EXISTS { MATCH (p)-[:WORKED_AT|JOINED|FOUNDED|LEFT]->(a:Node) WHERE a.id IN $orgs }", request.Statement, StringComparison.Ordinal);
+        Assert.Contains("}\nWITH p WHERE EXISTS { MATCH (p)-[:WORKED_AT|JOINED|FOUNDED|LEFT]->(a:Node) WHERE a.id IN $orgs }", request.Statement, StringComparison.Ordinal);
         Assert.DoesNotContain("o.id IN $orgs", request.Statement, StringComparison.Ordinal);
         Assert.Equal(("0000", "2026"), (request.Parameters.GetProperty("low").GetString(), request.Parameters.GetProperty("high").GetString()));
     }
