@@ -1,3 +1,4 @@
+using KnowledgeGraph.Storage.Jobs;
 using KnowledgeGraph.Storage.Neo4j;
 using KnowledgeGraph.Storage.Sqlite;
 using Microsoft.Extensions.Configuration;
@@ -7,7 +8,10 @@ using Microsoft.Extensions.Options;
 
 namespace KnowledgeGraph.Storage;
 
-/// <summary>Registers the configured <see cref="IGraphStore"/> adapter.</summary>
+/// <summary>
+/// Registers the configured store adapter ("Store:Kind"): its <see cref="IGraphStore"/>, the <see cref="IJobQueue"/>
+/// that lives in it and its <see cref="IStoreSchema"/>. Nothing contacts the store until a service is used.
+/// </summary>
 public static class StoreServiceCollectionExtensions
 {
     /// <param name="services">The service collection.</param>
@@ -20,28 +24,32 @@ public static class StoreServiceCollectionExtensions
         // Neo4j: options are validated when first used, so a SQLite deployment needs none of them.
         services.AddOptions<Neo4jStoreOptions>().Bind(configuration.GetSection(Neo4jStoreOptions.Section));
         services.AddSingleton<IValidateOptions<Neo4jStoreOptions>, Neo4jStoreOptionsValidator>();
-        services.AddHttpClient(Neo4jQueryClient.HttpClientName, client => client.Timeout = Timeout.InfiniteTimeSpan); // Polly times calls out
+        // Polly times calls out. The factory's per-request log lines are dropped: a worker polls the queue every few
+        // seconds, and Neo4jQueryClient logs retries and the breaker itself.
+        services.AddHttpClient(Neo4jQueryClient.HttpClientName, client => client.Timeout = Timeout.InfiniteTimeSpan).RemoveAllLoggers();
         services.AddSingleton(sp => new Neo4jQueryClient(
             sp.GetRequiredService<IHttpClientFactory>().CreateClient(Neo4jQueryClient.HttpClientName),
             sp.GetRequiredService<IOptions<Neo4jStoreOptions>>(),
             sp.GetService<ILogger<Neo4jQueryClient>>(),
             sp.GetService<TimeProvider>()));
 
-        services.AddSingleton<IGraphStore>(sp =>
-        {
-            var kind = sp.GetRequiredService<IOptions<StoreOptions>>().Value.Kind;
-            return kind switch
-            {
-                StoreKind.Sqlite => new SqliteGraphStore(
-                    Options.Create(new SqliteStoreOptions { DatabasePath = sqlitePath(sp) }),
-                    sp.GetService<TimeProvider>()),
-                StoreKind.Neo4j => new Neo4jGraphStore(
-                    sp.GetRequiredService<Neo4jQueryClient>(),
-                    sp.GetRequiredService<IOptions<Neo4jStoreOptions>>(),
-                    sp.GetService<TimeProvider>()),
-                _ => throw new InvalidOperationException($"Store:Kind '{kind}' is not available in this build."),
-            };
-        });
+        services.AddSingleton(ByKind<IGraphStore>(
+            sp => new SqliteGraphStore(Options.Create(new SqliteStoreOptions { DatabasePath = sqlitePath(sp) }), sp.GetService<TimeProvider>()),
+            sp => new Neo4jGraphStore(sp.GetRequiredService<Neo4jQueryClient>(), sp.GetRequiredService<IOptions<Neo4jStoreOptions>>(), sp.GetService<TimeProvider>())));
+        services.AddSingleton(ByKind<IJobQueue>(
+            sp => new SqliteJobQueue(sqlitePath(sp), sp.GetService<TimeProvider>()),
+            sp => new Neo4jJobQueue(sp.GetRequiredService<Neo4jQueryClient>(), sp.GetService<TimeProvider>())));
+        services.AddSingleton(ByKind<IStoreSchema>(
+            sp => (IStoreSchema)sp.GetRequiredService<IGraphStore>(), // the embedded store is its own schema, migrated when opened
+            sp => new Neo4jSchemaMigrator(sp.GetRequiredService<Neo4jQueryClient>(), sp.GetService<TimeProvider>())));
         return services;
     }
+
+    private static Func<IServiceProvider, T> ByKind<T>(Func<IServiceProvider, T> sqlite, Func<IServiceProvider, T> neo4j) => sp =>
+        sp.GetRequiredService<IOptions<StoreOptions>>().Value.Kind switch
+        {
+            StoreKind.Sqlite => sqlite(sp),
+            StoreKind.Neo4j => neo4j(sp),
+            var kind => throw new InvalidOperationException($"Store:Kind '{kind}' is not available in this build."),
+        };
 }

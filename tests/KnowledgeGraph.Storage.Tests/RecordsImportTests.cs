@@ -212,7 +212,7 @@ public sealed class RecordsImportTests : IDisposable
 
     // ---- the real seed data ------------------------------------------------------------------------------
 
-    private static string SeedRecordsFolder()
+    internal static string SeedRecordsFolder()
     {
         for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
         {

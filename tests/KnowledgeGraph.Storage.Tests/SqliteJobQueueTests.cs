@@ -5,49 +5,31 @@ using Microsoft.Extensions.Options;
 
 namespace KnowledgeGraph.Storage.Tests;
 
-/// <summary>The durable queue on the embedded store: jobs under a chosen id are created once, whoever races.</summary>
+/// <summary>The job queue contract on the embedded store (a temp file per test).</summary>
 [Trait("Category", "Store")]
-public sealed class SqliteJobQueueTests : IAsyncLifetime
+public sealed class SqliteJobQueueTests : JobQueueContract, IDisposable
 {
-    private static readonly CancellationToken Ct = CancellationToken.None;
     private readonly string _folder = Path.Combine(Path.GetTempPath(), "kg-queue-tests", Guid.NewGuid().ToString("N"));
     private string _path = "";
+    private TimeProvider _clock = TimeProvider.System;
 
-    public async Task InitializeAsync()
+    protected override async Task<IJobQueue> CreateQueueAsync(TimeProvider clock)
     {
         Directory.CreateDirectory(_folder);
-        _path = Path.Combine(_folder, "graph.db");
-        await new SqliteGraphStore(Options.Create(new SqliteStoreOptions { DatabasePath = _path })).InitializeAsync(Ct);
+        _path = Path.Combine(_folder, Guid.NewGuid().ToString("N") + ".db");
+        _clock = clock;
+        await new SqliteGraphStore(Options.Create(new SqliteStoreOptions { DatabasePath = _path })).InitializeAsync(CancellationToken.None);
+        return new SqliteJobQueue(_path, clock);
     }
 
-    public Task DisposeAsync()
+    protected override IJobQueue OpenAgain() => new SqliteJobQueue(_path, _clock);
+
+    public void Dispose()
     {
         SqliteConnection.ClearAllPools();
-        Directory.Delete(_folder, recursive: true);
-        return Task.CompletedTask;
-    }
-
-    [Fact]
-    public async Task A_job_under_a_chosen_id_is_created_once()
-    {
-        var queue = new SqliteJobQueue(_path);
-        var (first, created) = await queue.EnqueueOnceAsync("schedule:nightly:2026-11-25T02:00Z", "path", "{\"path\":\"a\"}", Ct);
-        var (second, createdAgain) = await queue.EnqueueOnceAsync("schedule:nightly:2026-11-25T02:00Z", "path", "{\"path\":\"b\"}", Ct);
-
-        Assert.True(created);
-        Assert.False(createdAgain);
-        Assert.Equal(first.Id, second.Id);
-        Assert.Equal("{\"path\":\"a\"}", second.Payload);
-        Assert.Equal(1, (await queue.CountByStateAsync(Ct))[JobState.Queued]);
-    }
-
-    [Fact]
-    public async Task Two_queues_racing_on_one_id_make_one_job()
-    {
-        var queues = Enumerable.Range(0, 8).Select(_ => new SqliteJobQueue(_path)).ToList();
-        var results = await Task.WhenAll(queues.Select(q => q.EnqueueOnceAsync("schedule:feed:1", "path", "{}", Ct)));
-
-        Assert.Single(results, r => r.Created);
-        Assert.Single(results.Select(r => r.Job.Id).Distinct());
+        if (Directory.Exists(_folder))
+        {
+            Directory.Delete(_folder, recursive: true);
+        }
     }
 }

@@ -25,7 +25,7 @@ public static class ServiceCollectionExtensions
 
         services.AddGraphStore(configuration, sp => sp.GetRequiredService<IOptions<DataOptions>>().Value.DatabasePath);
         services.AddSingleton<SeedImporter>();
-        services.AddIngestion(configuration, sp => sp.GetRequiredService<IOptions<DataOptions>>().Value.DatabasePath, runWorker: configuration.GetValue("Worker:Enabled", true));
+        services.AddIngestion(configuration, runWorker: IngestionServiceCollectionExtensions.WorkerRunsInHost(configuration));
 
         services.AddSingleton<Readiness>();
         services.AddHostedService<StartupService>();

@@ -11,5 +11,6 @@ internal static class ExtraCommands
         ExtractCommands.EvalExtract(),
         KeyCommands.Keys(),
         WorkerCommand.Create(),
+        SchemaCommands.MigrateSchema(),
     ];
 }

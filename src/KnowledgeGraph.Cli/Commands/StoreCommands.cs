@@ -3,8 +3,7 @@ using System.Diagnostics;
 using KnowledgeGraph.Ingestion.Generation;
 using KnowledgeGraph.Ingestion.Records;
 using KnowledgeGraph.Storage;
-using KnowledgeGraph.Storage.Sqlite;
-using Microsoft.Extensions.Options;
+using Microsoft.Extensions.DependencyInjection;
 using Spectre.Console;
 
 namespace KnowledgeGraph.Cli.Commands;
@@ -95,8 +94,7 @@ internal static class StoreCommands
 
     public static async Task<IGraphStore> OpenStoreAsync(CancellationToken ct)
     {
-        var configuration = KgConfiguration.Load();
-        var store = new SqliteGraphStore(Options.Create(new SqliteStoreOptions { DatabasePath = KgConfiguration.DatabasePath(configuration) }));
+        var store = KgConfiguration.StoreServices(KgConfiguration.Load()).GetRequiredService<IGraphStore>();
         await store.InitializeAsync(ct);
         return store;
     }

@@ -2,9 +2,11 @@ using System.CommandLine;
 using KnowledgeGraph.Ingestion;
 using KnowledgeGraph.Ingestion.Worker;
 using KnowledgeGraph.Storage;
+using KnowledgeGraph.Storage.Neo4j;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Options;
 
 namespace KnowledgeGraph.Cli.Commands;
 
@@ -13,7 +15,7 @@ internal static class WorkerCommand
 {
     public static Command Create()
     {
-        var command = new Command("worker", "Process the job queue of the store named by Data:Path until stopped (Ctrl+C returns a running job to the queue).");
+        var command = new Command("worker", "Process the job queue of the configured store (Store:Kind; Data:Path or Store:Neo4j:*) until stopped (Ctrl+C returns a running job to the queue).");
         command.SetAction(async (_, ct) =>
         {
             var configuration = KgConfiguration.Load();
@@ -22,11 +24,21 @@ internal static class WorkerCommand
             builder.Configuration.AddConfiguration(configuration);
             builder.Services.AddSingleton(TimeProvider.System);
             builder.Services.AddGraphStore(builder.Configuration, _ => databasePath);
-            builder.Services.AddIngestion(builder.Configuration, _ => databasePath, runWorker: true);
+            builder.Services.AddIngestion(builder.Configuration, runWorker: true);
             using var host = builder.Build();
-            await host.Services.GetRequiredService<IGraphStore>().InitializeAsync(ct);
+            try
+            {
+                await host.Services.GetRequiredService<IGraphStore>().InitializeAsync(ct);
+            }
+            catch (Exception ex) when (ex is Neo4jException or OptionsValidationException or InvalidOperationException)
+            {
+                // Unreachable Neo4j, missing settings, or a schema this process may not apply: say which, without a stack trace.
+                await Console.Error.WriteLineAsync($"kg worker: {KgConfiguration.Describe(configuration)}: {ex.Message}");
+                return 1;
+            }
+
             host.Services.GetRequiredService<JobSignal>().MarkStoreReady();
-            Console.WriteLine($"kg worker: processing the job queue of {databasePath}; Ctrl+C to stop.");
+            Console.WriteLine($"kg worker: processing the job queue of {KgConfiguration.Describe(configuration)}; Ctrl+C to stop.");
             await host.RunAsync(ct);
             return 0;
         });

@@ -26,8 +26,19 @@ public sealed partial class Neo4jGraphStore : IGraphStore
         _clock = clock ?? TimeProvider.System;
     }
 
-    public async Task InitializeAsync(CancellationToken cancellationToken) =>
-        await new Neo4jSchemaMigrator(_client, _clock).MigrateAsync(cancellationToken);
+    /// <summary>Applies the missing schema files, or with Store:Neo4j:ApplySchemaOnStart = false only checks none is missing.</summary>
+    public async Task InitializeAsync(CancellationToken cancellationToken)
+    {
+        var schema = new Neo4jSchemaMigrator(_client, _clock);
+        if (_options.ApplySchemaOnStart)
+        {
+            await schema.MigrateAsync(cancellationToken);
+        }
+        else
+        {
+            await schema.EnsureCurrentAsync(cancellationToken);
+        }
+    }
 
     public async Task<bool> PingAsync(CancellationToken cancellationToken)
     {

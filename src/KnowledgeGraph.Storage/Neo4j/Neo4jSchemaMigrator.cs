@@ -9,7 +9,7 @@ namespace KnowledgeGraph.Storage.Neo4j;
 /// recorded yet, one statement per request (schema changes cannot share a transaction with data), then records each
 /// file as a (:SchemaMigration {id}) node. Every statement is idempotent, so two processes starting at once are harmless.
 /// </summary>
-public sealed partial class Neo4jSchemaMigrator
+public sealed partial class Neo4jSchemaMigrator : IStoreSchema
 {
     private readonly Neo4jQueryClient _client;
     private readonly TimeProvider _clock;
@@ -23,6 +23,8 @@ public sealed partial class Neo4jSchemaMigrator
     /// <summary>The schema files in order: number, name ("001_constraints") and statements.</summary>
     public static IReadOnlyList<SchemaStep> Steps { get; } = LoadSteps();
 
+    public int LatestVersion => Steps.Count == 0 ? 0 : Steps[^1].Number;
+
     /// <summary>The highest step recorded in the database (0 for none).</summary>
     public async Task<int> CurrentVersionAsync(CancellationToken cancellationToken)
     {
@@ -33,10 +35,8 @@ public sealed partial class Neo4jSchemaMigrator
     /// <summary>Applies the missing steps and waits for the indexes to be online; answers the steps applied now.</summary>
     public async Task<IReadOnlyList<SchemaStep>> MigrateAsync(CancellationToken cancellationToken)
     {
-        var recorded = await _client.RunAsync("MATCH (m:SchemaMigration) RETURN m.id AS id", null, cancellationToken);
-        var done = recorded.Records.Select(r => (int)r.GetInt64("id")).ToHashSet();
         var applied = new List<SchemaStep>();
-        foreach (var step in Steps.Where(s => !done.Contains(s.Number)))
+        foreach (var step in await MissingStepsAsync(cancellationToken))
         {
             foreach (var statement in step.Statements)
             {
@@ -52,6 +52,29 @@ public sealed partial class Neo4jSchemaMigrator
 
         await _client.RunAsync("CALL db.awaitIndexes(300)", null, cancellationToken);
         return applied;
+    }
+
+    async Task<int> IStoreSchema.ApplyMissingAsync(CancellationToken cancellationToken) => (await MigrateAsync(cancellationToken)).Count;
+
+    /// <summary>
+    /// Fails, naming the fix, unless every schema step of this build is recorded in the database: for processes that
+    /// must not change the schema (Store:Neo4j:ApplySchemaOnStart = false).
+    /// </summary>
+    public async Task EnsureCurrentAsync(CancellationToken cancellationToken)
+    {
+        var missing = (await MissingStepsAsync(cancellationToken)).Select(s => s.Name).ToList();
+        if (missing.Count > 0)
+        {
+            throw new InvalidOperationException(
+                $"The Neo4j schema lacks {string.Join(", ", missing)} (graph-schema/neo4j); run `kg migrate-schema`, or set Store:Neo4j:ApplySchemaOnStart=true");
+        }
+    }
+
+    private async Task<List<SchemaStep>> MissingStepsAsync(CancellationToken cancellationToken)
+    {
+        var recorded = await _client.RunAsync("MATCH (m:SchemaMigration) RETURN m.id AS id", null, cancellationToken);
+        var done = recorded.Records.Select(r => (int)r.GetInt64("id")).ToHashSet();
+        return Steps.Where(s => !done.Contains(s.Number)).ToList();
     }
 
     private static List<SchemaStep> LoadSteps()

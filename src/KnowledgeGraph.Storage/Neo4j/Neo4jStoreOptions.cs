@@ -47,6 +47,13 @@ public sealed partial class Neo4jStoreOptions
     /// <summary>How long an open circuit fails calls fast before letting one through to test the server.</summary>
     public TimeSpan BreakerBreakDuration { get; set; } = TimeSpan.FromSeconds(15);
 
+    /// <summary>
+    /// Whether opening the store (service start, `kg` commands) applies the missing schema files. When false, opening
+    /// fails naming the missing files unless `kg migrate-schema` applied them: for deployments where only an operator
+    /// changes the schema.
+    /// </summary>
+    public bool ApplySchemaOnStart { get; set; } = true;
+
     /// <summary>Rows per UNWIND statement in batch writes.</summary>
     public int RowsPerStatement { get; set; } = 2000;
 

@@ -11,7 +11,7 @@ namespace KnowledgeGraph.Storage.Sqlite;
 /// The embedded store: one SQLite file in WAL mode (readers never wait for the writer). Lists of ids travel as one
 /// JSON parameter read with json_each, so every value is a parameter and a list is one statement.
 /// </summary>
-public sealed partial class SqliteGraphStore : IGraphStore
+public sealed partial class SqliteGraphStore : IGraphStore, IStoreSchema
 {
     private const string EdgeColumns = "e.id, e.relation, e.from_id, e.to_id, e.role, e.start, e.\"end\", e.confidence, e.recorded_at";
     private readonly string _connectionString;
@@ -38,7 +38,18 @@ public sealed partial class SqliteGraphStore : IGraphStore
 
     public string DatabasePath => new SqliteConnectionStringBuilder(_connectionString).DataSource;
 
-    public async Task InitializeAsync(CancellationToken cancellationToken)
+    public Task InitializeAsync(CancellationToken cancellationToken) => ApplyMissingAsync(cancellationToken);
+
+    /// <summary>The embedded store applies its missing migrations whenever it is opened (<see cref="InitializeAsync"/>).</summary>
+    public int LatestVersion => SqliteMigrations.Steps.Count;
+
+    public async Task<int> CurrentVersionAsync(CancellationToken cancellationToken)
+    {
+        await using var connection = await OpenAsync(cancellationToken);
+        return Convert.ToInt32(await ScalarAsync(connection, "PRAGMA user_version;", cancellationToken), CultureInfo.InvariantCulture);
+    }
+
+    public async Task<int> ApplyMissingAsync(CancellationToken cancellationToken)
     {
         await using var connection = await OpenAsync(cancellationToken);
         await ExecuteAsync(connection, "PRAGMA journal_mode = WAL;", cancellationToken);
@@ -55,6 +66,8 @@ public sealed partial class SqliteGraphStore : IGraphStore
 
             await transaction.CommitAsync(cancellationToken);
         }
+
+        return Math.Max(0, SqliteMigrations.Steps.Count - version);
     }
 
     public async Task<bool> PingAsync(CancellationToken cancellationToken)

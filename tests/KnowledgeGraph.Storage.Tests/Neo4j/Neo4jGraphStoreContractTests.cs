@@ -1,5 +1,4 @@
 using KnowledgeGraph.Storage.Neo4j;
-using Microsoft.Extensions.Options;
 
 namespace KnowledgeGraph.Storage.Tests.Neo4j;
 
@@ -15,14 +14,8 @@ public sealed class Neo4jGraphStoreContractTests : GraphStoreContract
 {
     protected override async Task<IGraphStore> CreateStoreAsync()
     {
-        var options = Options.Create(new Neo4jStoreOptions
-        {
-            Uri = Environment.GetEnvironmentVariable("NEO4J_URI"),
-            User = Environment.GetEnvironmentVariable("NEO4J_USER"),
-            Password = Environment.GetEnvironmentVariable("NEO4J_PASSWORD"),
-            Database = Environment.GetEnvironmentVariable("NEO4J_DATABASE") is { Length: > 0 } database ? database : "neo4j",
-        });
-        var client = new Neo4jQueryClient(new HttpClient { Timeout = Timeout.InfiniteTimeSpan }, options);
+        var options = Neo4jEnvironment.Options();
+        var client = Neo4jEnvironment.Client(options);
         await client.RunAsync("MATCH (n) WHERE NOT n:SchemaMigration CALL { WITH n DETACH DELETE n } IN TRANSACTIONS OF 10000 ROWS", null, CancellationToken.None);
         var store = new Neo4jGraphStore(client, options);
         await store.InitializeAsync(CancellationToken.None);

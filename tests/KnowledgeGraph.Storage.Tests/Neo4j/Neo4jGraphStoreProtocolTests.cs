@@ -44,7 +44,7 @@ public sealed class Neo4jGraphStoreProtocolTests : IAsyncLifetime
         AssertNoStatementContains("Robert");
         AssertNoStatementContains("DETACH DELETE");
         var parameters = string.Join('\n', _server.Requests.Where(r => r.Body.Length > 0).Select(r => r.Parameters.GetRawText()));
-        var values = _server.Requests.Where(r => r.Body.Length > 0).SelectMany(r => Strings(r.Parameters)).ToList();
+        var values = _server.Requests.Where(r => r.Body.Length > 0).SelectMany(r => r.ParameterStrings).ToList();
         Assert.Contains(Hostile, values);
         Assert.Contains("robert'}) detach delete n; match (m) //\"`", values); // the normalized name
         Assert.Contains(values, v => v.StartsWith("+robert +detach +delete +n +match", StringComparison.Ordinal)); // the full-text query is words only
@@ -163,11 +163,54 @@ public sealed class Neo4jGraphStoreProtocolTests : IAsyncLifetime
         Assert.Equal(["MATCH (m:SchemaMigration) RETURN m.id AS id", "CALL db.awaitIndexes(300)"], second);
     }
 
-    private static IEnumerable<string> Strings(JsonElement element) => element.ValueKind switch
+    [Fact]
+    public async Task Without_applying_the_schema_on_start_a_missing_step_fails_naming_it_and_the_command()
     {
-        JsonValueKind.String => [element.GetString()!],
-        JsonValueKind.Array => element.EnumerateArray().SelectMany(Strings),
-        JsonValueKind.Object => element.EnumerateObject().SelectMany(p => Strings(p.Value)),
-        _ => [],
-    };
+        var recorded = Neo4jSchemaMigrator.Steps.Select(s => (long)s.Number).SkipLast(1).ToList();
+        _server.Fallback = _ => Answers.Data(["id"], recorded.Select(id => new object?[] { id }).ToArray());
+        var store = new Neo4jGraphStore(_server.Client(), Options.Create(_server.Options(o => o.ApplySchemaOnStart = false)));
+
+        var error = await Assert.ThrowsAsync<InvalidOperationException>(() => store.InitializeAsync(Ct));
+        recorded.Add(Neo4jSchemaMigrator.Steps[^1].Number);
+        await store.InitializeAsync(Ct);
+
+        Assert.Contains(Neo4jSchemaMigrator.Steps[^1].Name, error.Message, StringComparison.Ordinal);
+        Assert.Contains("kg migrate-schema", error.Message, StringComparison.Ordinal);
+        Assert.All(_server.Requests, r => Assert.Equal("MATCH (m:SchemaMigration) RETURN m.id AS id", r.Statement));
+        Assert.Equal(2, _server.Requests.Count);
+    }
+
+    [Fact]
+    public async Task The_schema_version_is_the_highest_recorded_step_and_only_missing_steps_are_applied()
+    {
+        var recorded = new List<long> { 1, 2 };
+        _server.Fallback = request =>
+        {
+            if (request.Statement.StartsWith("MATCH (m:SchemaMigration) RETURN coalesce(max(m.id), 0) AS version", StringComparison.Ordinal))
+            {
+                return Answers.Data(["version"], [recorded.Max()]);
+            }
+
+            if (request.Statement.StartsWith("MATCH (m:SchemaMigration) RETURN m.id", StringComparison.Ordinal))
+            {
+                return Answers.Data(["id"], recorded.Select(id => new object?[] { id }).ToArray());
+            }
+
+            if (request.Statement.StartsWith("MERGE (m:SchemaMigration", StringComparison.Ordinal))
+            {
+                recorded.Add(request.Parameters.GetProperty("id").GetInt64());
+            }
+
+            return Answers.Data([]);
+        };
+        IStoreSchema schema = new Neo4jSchemaMigrator(_server.Client());
+
+        var before = await schema.CurrentVersionAsync(Ct);
+        var applied = await schema.ApplyMissingAsync(Ct);
+        var after = await schema.CurrentVersionAsync(Ct);
+
+        Assert.Equal((2, 2, 4, 4), (before, applied, after, schema.LatestVersion));
+        Assert.Contains(_server.Requests, r => r.Statement.StartsWith("CREATE CONSTRAINT job_id IF NOT EXISTS FOR (j:Job)", StringComparison.Ordinal));
+        Assert.DoesNotContain(_server.Requests, r => r.Statement.StartsWith("CREATE CONSTRAINT node_id", StringComparison.Ordinal));
+    }
 }

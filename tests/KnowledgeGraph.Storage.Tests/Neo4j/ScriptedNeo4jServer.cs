@@ -18,6 +18,17 @@ public sealed record RecordedRequest(string Method, string Path, IReadOnlyDictio
     public string Statement => Json.GetProperty("statement").GetString()!;
 
     public JsonElement Parameters => Json.GetProperty("parameters");
+
+    /// <summary>Every string value among the parameters, however deep.</summary>
+    public IEnumerable<string> ParameterStrings => Strings(Parameters);
+
+    private static IEnumerable<string> Strings(JsonElement element) => element.ValueKind switch
+    {
+        JsonValueKind.String => [element.GetString()!],
+        JsonValueKind.Array => element.EnumerateArray().SelectMany(Strings),
+        JsonValueKind.Object => element.EnumerateObject().SelectMany(p => Strings(p.Value)),
+        _ => [],
+    };
 }
 
 /// <summary>What the scripted server answers to one request.</summary>
