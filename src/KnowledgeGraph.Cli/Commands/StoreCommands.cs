@@ -91,12 +91,27 @@ internal static class StoreCommands
 
     public static Command Generate()
     {
-        var people = new Option<int>("--people") { Description = "How many people.", Required = true };
+        var people = new Option<int>("--people") { Description = "How many people (records file)." };
+        var bios = new Option<int>("--bios") { Description = "How many synthetic biographies (.md files with front matter, into the folder --out)." };
         var seed = new Option<int>("--seed") { Description = "Random seed; the same seed gives the same file.", DefaultValueFactory = _ => 42 };
-        var output = new Option<FileInfo>("--out") { Description = "The records file to write.", Required = true };
-        var command = new Command("generate", "Write a deterministic synthetic graph in the records format (for benchmarks and load tests).") { people, seed, output };
+        var output = new Option<FileInfo>("--out") { Description = "The records file to write (--people), or the folder (--bios).", Required = true };
+        var command = new Command("generate", "Write a deterministic synthetic graph in the records format, or synthetic biographies (for benchmarks and load tests).") { people, bios, seed, output };
         command.SetAction(async (parse, ct) =>
         {
+            if (parse.GetValue(bios) is var bioCount and not 0)
+            {
+                if (bioCount is < 1 or > 1_000_000)
+                {
+                    await Console.Error.WriteLineAsync($"kg generate: --bios must be between 1 and 1000000, got {bioCount}");
+                    return 2;
+                }
+
+                var folder = parse.GetValue(output)!.FullName;
+                await new BiographyGenerator(bioCount, parse.GetValue(seed)).WriteAsync(folder, ct);
+                AnsiConsole.MarkupLineInterpolated($"Wrote {bioCount} biographies into {folder}.");
+                return 0;
+            }
+
             var count = parse.GetValue(people);
             if (count is < 1 or > 10_000_000)
             {
