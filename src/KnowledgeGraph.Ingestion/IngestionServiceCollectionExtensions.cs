@@ -1,4 +1,5 @@
 using KnowledgeGraph.Extraction;
+using KnowledgeGraph.Extraction.Llm;
 using KnowledgeGraph.Ingestion.Documents;
 using KnowledgeGraph.Ingestion.Resolution;
 using KnowledgeGraph.Ingestion.Worker;
@@ -22,6 +23,8 @@ public static class IngestionServiceCollectionExtensions
         services.AddOptions<IngestionOptions>().Bind(configuration.GetSection(IngestionOptions.Section));
         services.AddSingleton<JobSignal>();
         services.AddSingleton<IClaimExtractor>(_ => new BuiltInExtractor());
+        // Extraction:Llm:Url set: the LLM extractor replaces the built-in one (its claims are validated against the text).
+        services.AddLlmExtraction(configuration);
         services.AddSingleton<EntityResolver>();
         services.AddSingleton<DocumentIngestor>();
         services.AddSingleton<JobProcessor>();

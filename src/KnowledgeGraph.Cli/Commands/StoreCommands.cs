@@ -1,79 +1,117 @@
 using System.CommandLine;
 using System.Diagnostics;
+using System.Text.Json;
+using KnowledgeGraph.Ingestion;
 using KnowledgeGraph.Ingestion.Generation;
-using KnowledgeGraph.Ingestion.Records;
+using KnowledgeGraph.Ingestion.Worker;
 using KnowledgeGraph.Storage;
+using KnowledgeGraph.Storage.Jobs;
+using KnowledgeGraph.Storage.Sqlite;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Options;
 using Spectre.Console;
 
 namespace KnowledgeGraph.Cli.Commands;
 
-/// <summary>`kg import` and `kg generate`: records into the store, and synthetic records for benchmarks.</summary>
+/// <summary>`kg import` and `kg generate`: documents and records into the store, and synthetic records for benchmarks.</summary>
 internal static class StoreCommands
 {
     public static Command Import()
     {
-        var path = new Argument<FileSystemInfo>("path") { Description = "A records .jsonl file, or a folder of them (applied in name order, each file whole or not at all)." };
-        var command = new Command("import", "Load records (JSONL) into the store named by Data:Path.") { path };
+        var path = new Argument<FileSystemInfo>("path") { Description = "A folder of .md/.txt documents (YAML front matter allowed) and records .jsonl files, or one such file." };
+        var command = new Command("import", "Import documents and records into the store named by Data:Path, as a job (visible with importJob / GET /api/jobs/{id}).") { path };
         command.SetAction(async (parse, ct) =>
         {
             var target = parse.GetValue(path)!;
-            var files = target switch
+            IReadOnlyList<string> files;
+            try
             {
-                DirectoryInfo dir when dir.Exists => dir.EnumerateFiles("*.jsonl").OrderBy(f => f.Name, StringComparer.Ordinal).Select(f => f.FullName).ToList(),
-                FileInfo file when file.Exists => [file.FullName],
-                _ => null,
-            };
-            if (files is null)
+                files = JobProcessor.FilesOf(target.FullName);
+            }
+            catch (FileNotFoundException ex)
             {
-                await Console.Error.WriteLineAsync($"kg import: no file or folder at '{target.FullName}'");
+                await Console.Error.WriteLineAsync($"kg import: {ex.Message}");
                 return 2;
             }
 
-            var store = await OpenStoreAsync(ct);
-            var importer = new RecordsImporter(store, TimeProvider.System);
-            var total = WriteResult.Empty;
+            using var services = IngestionServices();
+            await services.GetRequiredService<IGraphStore>().InitializeAsync(ct);
+            var jobs = services.GetRequiredService<IJobQueue>();
+            var processor = services.GetRequiredService<JobProcessor>();
+            var job = await jobs.EnqueueAsync(JobKinds.Path, JsonSerializer.Serialize(new PathPayload(target.FullName), new JsonSerializerOptions(JsonSerializerDefaults.Web)), ct);
+            AnsiConsole.MarkupLineInterpolated($"Job {job.Id}: importing {files.Count} files from {target.FullName}");
             var clock = Stopwatch.StartNew();
-            foreach (var file in files)
+            (JobCounts Counts, IReadOnlyList<JobFailure> Failures) outcome = (JobCounts.Zero, []);
+            await AnsiConsole.Progress()
+                .Columns(new TaskDescriptionColumn(), new ProgressBarColumn(), new PercentageColumn(), new ElapsedTimeColumn(), new RemainingTimeColumn())
+                .StartAsync(async context =>
+                {
+                    var task = context.AddTask("files", maxValue: Math.Max(1, files.Count));
+                    // The processor reports once per finished file.
+                    var progress = new Progress<JobCounts>(counts =>
+                    {
+                        task.Increment(1);
+                        task.Description = $"files ({task.Value / Math.Max(clock.Elapsed.TotalSeconds, 0.001):F0}/s, {counts.NewEdges} new edges, {counts.Failures} failures)";
+                    });
+                    outcome = await processor.RunAsync(job, progress, ct);
+                    task.Value = task.MaxValue;
+                });
+            await jobs.CompleteAsync(job.Id, outcome.Counts, outcome.Failures, ct);
+
+            var counts = outcome.Counts;
+            var seconds = clock.Elapsed.TotalSeconds;
+            AnsiConsole.MarkupLineInterpolated($"Job {job.Id} done in {seconds:F1} s ({files.Count / Math.Max(seconds, 0.001):F0} files/s): {counts.Documents} documents, {counts.Claims} claims, {counts.NewNodes} new nodes, {counts.NewEdges} new edges, {counts.Conflicts} conflicts, {counts.Failures} failures.");
+            foreach (var failure in outcome.Failures.Take(50))
             {
-                try
-                {
-                    var result = await AnsiConsole.Status().StartAsync($"Importing {Path.GetFileName(file)}", _ => importer.ImportFileAsync(file, ct));
-                    total = total.Add(result);
-                    AnsiConsole.MarkupLineInterpolated($"{Path.GetFileName(file)}: {result.NewNodes} new nodes, {result.NewEdges} new edges, {result.NewProvenance} new sources of facts, {result.Conflicts} new conflicts");
-                }
-                catch (RecordsRejectedException ex)
-                {
-                    foreach (var problem in ex.Problems.Take(50))
-                    {
-                        await Console.Error.WriteLineAsync(problem.ToString());
-                    }
-
-                    if (ex.Problems.Count > 50)
-                    {
-                        await Console.Error.WriteLineAsync($"... and {ex.Problems.Count - 50} more problems");
-                    }
-
-                    await Console.Error.WriteLineAsync($"kg import: {file} was not applied; nothing from it was written.");
-                    return 1;
-                }
+                await Console.Error.WriteLineAsync(failure.Reason);
             }
 
-            var stats = await store.GetStatsAsync(ct);
-            AnsiConsole.MarkupLineInterpolated($"Done in {clock.Elapsed.TotalSeconds:F1} s: {total.NewNodes} new nodes, {total.NewEdges} new edges. The graph now holds {stats.Nodes} nodes and {stats.Edges} edges.");
-            return 0;
+            if (outcome.Failures.Count > 50)
+            {
+                await Console.Error.WriteLineAsync($"... and {outcome.Failures.Count - 50} more failures (see the job)");
+            }
+
+            return counts.Failures == 0 ? 0 : 1;
         });
         return command;
     }
 
+    /// <summary>The store, queue and pipeline as the worker composes them, for an import run in this process.</summary>
+    private static ServiceProvider IngestionServices()
+    {
+        var configuration = KgConfiguration.Load();
+        var databasePath = KgConfiguration.DatabasePath(configuration);
+        var services = new ServiceCollection();
+        services.AddLogging();
+        services.AddSingleton(TimeProvider.System);
+        services.AddGraphStore(configuration, _ => databasePath);
+        services.AddIngestion(configuration, runWorker: false);
+        return services.BuildServiceProvider();
+    }
+
     public static Command Generate()
     {
-        var people = new Option<int>("--people") { Description = "How many people.", Required = true };
+        var people = new Option<int>("--people") { Description = "How many people (records file)." };
+        var bios = new Option<int>("--bios") { Description = "How many synthetic biographies (.md files with front matter, into the folder --out)." };
         var seed = new Option<int>("--seed") { Description = "Random seed; the same seed gives the same file.", DefaultValueFactory = _ => 42 };
-        var output = new Option<FileInfo>("--out") { Description = "The records file to write.", Required = true };
-        var command = new Command("generate", "Write a deterministic synthetic graph in the records format (for benchmarks and load tests).") { people, seed, output };
+        var output = new Option<FileInfo>("--out") { Description = "The records file to write (--people), or the folder (--bios).", Required = true };
+        var command = new Command("generate", "Write a deterministic synthetic graph in the records format, or synthetic biographies (for benchmarks and load tests).") { people, bios, seed, output };
         command.SetAction(async (parse, ct) =>
         {
+            if (parse.GetValue(bios) is var bioCount and not 0)
+            {
+                if (bioCount is < 1 or > 1_000_000)
+                {
+                    await Console.Error.WriteLineAsync($"kg generate: --bios must be between 1 and 1000000, got {bioCount}");
+                    return 2;
+                }
+
+                var folder = parse.GetValue(output)!.FullName;
+                await new BiographyGenerator(bioCount, parse.GetValue(seed)).WriteAsync(folder, ct);
+                AnsiConsole.MarkupLineInterpolated($"Wrote {bioCount} biographies into {folder}.");
+                return 0;
+            }
+
             var count = parse.GetValue(people);
             if (count is < 1 or > 10_000_000)
             {

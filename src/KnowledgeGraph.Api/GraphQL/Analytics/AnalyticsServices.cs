@@ -1,5 +1,6 @@
 using KnowledgeGraph.Api.Hosting;
 using KnowledgeGraph.Storage;
+using KnowledgeGraph.Storage.Neo4j;
 using KnowledgeGraph.Storage.Sqlite;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
@@ -21,6 +22,7 @@ public static class AnalyticsServices
                 {
                     DatabasePath = sp.GetRequiredService<IOptions<DataOptions>>().Value.DatabasePath,
                 })),
+                StoreKind.Neo4j => new Neo4jAnalyticsReader(sp.GetRequiredService<Neo4jQueryClient>()),
                 _ => throw new InvalidOperationException($"The analytics queries are not available on Store:Kind '{kind}' in this build."),
             };
         });
