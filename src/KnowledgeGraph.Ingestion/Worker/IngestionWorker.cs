@@ -2,7 +2,9 @@ using KnowledgeGraph.Storage;
 using KnowledgeGraph.Storage.Jobs;
 using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.Hosting;
+using KnowledgeGraph.Ingestion.Documents;
 using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
 
 namespace KnowledgeGraph.Ingestion.Worker;
 
@@ -14,9 +16,9 @@ namespace KnowledgeGraph.Ingestion.Worker;
 /// Other store errors put the job back with a growing delay; a job that fails five times is marked failed. On
 /// shutdown a running job is returned to the queue unless it finished first.
 /// </summary>
-public sealed class IngestionWorker(IJobQueue queue, JobProcessor processor, JobSignal signal, IGraphStore store, ILogger<IngestionWorker> logger) : BackgroundService
+public sealed class IngestionWorker(IJobQueue queue, JobProcessor processor, JobSignal signal, IGraphStore store, IOptions<IngestionOptions> options, ILogger<IngestionWorker> logger) : BackgroundService
 {
-    private static readonly TimeSpan Lease = TimeSpan.FromSeconds(60);
+    private readonly TimeSpan _lease = TimeSpan.FromSeconds(Math.Clamp(options.Value.LeaseSeconds, 1, 3600));
     private static readonly TimeSpan FirstPause = TimeSpan.FromSeconds(1);
     private static readonly TimeSpan LongestPause = TimeSpan.FromSeconds(30);
     private const int MaxAttempts = 5;
@@ -30,7 +32,7 @@ public sealed class IngestionWorker(IJobQueue queue, JobProcessor processor, Job
             Exception? fault;
             try
             {
-                var job = await queue.ClaimAsync(_workerId, Lease, stoppingToken);
+                var job = await queue.ClaimAsync(_workerId, _lease, stoppingToken);
                 if (job is null)
                 {
                     await signal.WaitAsync(TimeSpan.FromSeconds(2), stoppingToken);
@@ -160,8 +162,8 @@ public sealed class IngestionWorker(IJobQueue queue, JobProcessor processor, Job
     {
         while (!cancellationToken.IsCancellationRequested)
         {
-            await Task.Delay(Lease / 3, cancellationToken);
-            await queue.RenewAsync(jobId, _workerId, Lease, cancellationToken);
+            await Task.Delay(_lease / 3, cancellationToken);
+            await queue.RenewAsync(jobId, _workerId, _lease, cancellationToken);
         }
     }
 }
