@@ -46,6 +46,19 @@ public abstract class JobQueueContract
     }
 
     [StoreFact]
+    public async Task A_progress_write_that_arrives_after_the_job_finished_leaves_the_final_counts()
+    {
+        var queue = await QueueAsync();
+        var job = await queue.EnqueueAsync("document", "{\"text\":\"a\"}", Ct);
+        await queue.ClaimAsync("worker-a", Lease, Ct);
+        await queue.CompleteAsync(job.Id, new JobCounts(600, 900, 10, 20, 0, 0), [], Ct);
+
+        await queue.ReportAsync(job.Id, new JobCounts(575, 850, 9, 19, 0, 0), Ct);
+
+        Assert.Equal(new JobCounts(600, 900, 10, 20, 0, 0), (await queue.GetAsync(job.Id, Ct))?.Counts);
+    }
+
+    [StoreFact]
     public async Task The_oldest_job_is_claimed_first()
     {
         var queue = await QueueAsync();

@@ -62,7 +62,9 @@ public sealed class IngestionWorker(IJobQueue queue, JobProcessor processor, Job
         var renewing = RenewLeaseAsync(job.Id, renew.Token);
         try
         {
-            var (counts, failures) = await processor.RunAsync(job, new Progress<JobCounts>(c => _ = queue.ReportAsync(job.Id, c, CancellationToken.None)), stoppingToken);
+            var progress = new JobProgressWriter(queue, job.Id);
+            var (counts, failures) = await processor.RunAsync(job, progress, stoppingToken);
+            await progress.FlushAsync();
             await queue.CompleteAsync(job.Id, counts, failures, CancellationToken.None);
             logger.LogInformation("Job {Job} done: {Documents} documents, {Edges} new edges, {Failures} failures", job.Id, counts.Documents, counts.NewEdges, counts.Failures);
             return null;

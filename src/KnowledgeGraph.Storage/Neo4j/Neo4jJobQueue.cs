@@ -96,7 +96,7 @@ public sealed class Neo4jJobQueue(Neo4jQueryClient client, TimeProvider? clock =
 
     public Task ReportAsync(string jobId, JobCounts counts, CancellationToken cancellationToken) =>
         client.RunAsync(
-            "MATCH (j:Job {id: $id}) SET j.counts = $counts",
+            "MATCH (j:Job {id: $id}) WHERE j.state = 'running' SET j.counts = $counts",
             P(("id", jobId), ("counts", JsonSerializer.Serialize(counts))),
             cancellationToken);
 

@@ -75,7 +75,7 @@ public sealed class SqliteJobQueue(string databasePath, TimeProvider? clock = nu
             cancellationToken) == 1;
 
     public Task ReportAsync(string jobId, JobCounts counts, CancellationToken cancellationToken) =>
-        ExecuteAsync("UPDATE jobs SET counts = @counts WHERE id = @id;", p =>
+        ExecuteAsync("UPDATE jobs SET counts = @counts WHERE id = @id AND state = 'running';", p =>
         {
             p.AddWithValue("@id", jobId);
             p.AddWithValue("@counts", JsonSerializer.Serialize(counts));
