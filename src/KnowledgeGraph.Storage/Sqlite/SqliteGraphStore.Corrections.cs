@@ -265,7 +265,7 @@ public sealed partial class SqliteGraphStore
 
             if (keepKind != removeKind)
             {
-                throw new CorrectionException($"mergeEntities: '{keepId}' is a {keepKind} and '{removeId}' is a {removeKind}; only nodes of the same kind can be merged");
+                throw new CorrectionException($"mergeEntities: '{keepId}' is of kind {keepKind} and '{removeId}' of kind {removeKind}; only nodes of the same kind can be merged");
             }
 
             var aliases = Command("INSERT OR IGNORE INTO node_aliases(node_id, norm, alias) SELECT @keep, norm, alias FROM node_aliases WHERE node_id = @remove;");
