@@ -69,11 +69,21 @@ public sealed class DocumentIngestor(IGraphStore store, IClaimExtractor extracto
         }
 
         batch.Nodes.AddRange(pending.Values);
-        // A new version of a known document (same url and title, new text) takes the place of the old one's claims.
-        var write = existing is null
-            ? await store.ApplyAsync(batch, cancellationToken)
-            : await store.ReplaceSourceAsync(sourceId, batch, cancellationToken);
+        var write = existing is null ? await store.ApplyAsync(batch, cancellationToken) : await ReplaceAsync(input, document, sourceId, batch, cancellationToken);
         return new DocumentResult(sourceId, false, claims.Count, skipped, write);
+    }
+
+    /// <summary>A new version of a known document (same url and title, new text) takes the place of the old one's claims.</summary>
+    private async Task<WriteResult> ReplaceAsync(DocumentInput input, Document document, string sourceId, GraphBatch batch, CancellationToken cancellationToken)
+    {
+        try
+        {
+            return await store.ReplaceSourceAsync(sourceId, batch, cancellationToken);
+        }
+        catch (NotSupportedException ex)
+        {
+            throw new DocumentRejectedException($"{input.Name}: a different version of {document.Url} was ingested before and this store cannot replace a document's claims ({ex.Message}), so this version was not applied", ex);
+        }
     }
 
     private async Task<string> ResolveAsync(Mention mention, Dictionary<string, GraphNode> pending, Dictionary<Mention, string> resolved, CancellationToken cancellationToken)
