@@ -4,6 +4,7 @@ using KnowledgeGraph.Core.Graph;
 using KnowledgeGraph.Storage;
 using KnowledgeGraph.Storage.Neo4j;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Options;
 
 namespace KnowledgeGraph.Cli.Commands;
 
@@ -67,14 +68,14 @@ internal static class CorrectionCommands
     private static async Task<int> RunAsync(string name, Func<IGraphStore, Task<string>> correction, CancellationToken ct)
     {
         await using var services = KgConfiguration.StoreServices(KgConfiguration.Load());
-        var store = services.GetRequiredService<IGraphStore>();
         try
         {
+            var store = services.GetRequiredService<IGraphStore>();
             await store.InitializeAsync(ct);
             Console.WriteLine(await correction(store));
             return 0;
         }
-        catch (Exception ex) when (ex is CorrectionException or NotSupportedException or Neo4jException)
+        catch (Exception ex) when (ex is CorrectionException or NotSupportedException or Neo4jException or OptionsValidationException)
         {
             await Console.Error.WriteLineAsync($"kg {name}: {ex.Message}");
             return 1;
