@@ -50,4 +50,38 @@ public interface IGraphStore
 
     /// <summary>Counts by node kind and by relation (every kind and relation present, zero when none), and conflicted edges.</summary>
     Task<GraphBreakdown> GetBreakdownAsync(CancellationToken cancellationToken);
+
+    // ---- corrections. Defaults refuse, so an adapter (or a test double) without them still builds and says what is missing.
+
+    /// <summary>
+    /// Withdraws every claim of one source in one transaction: edges it alone supported are removed, the others are
+    /// settled again from their remaining sources. The source stays, marked retracted, so re-imports of it add nothing.
+    /// Retracting again changes nothing. Throws <see cref="CorrectionException"/> for an unknown source.
+    /// </summary>
+    Task<RetractResult> RetractSourceAsync(string sourceId, CancellationToken cancellationToken) =>
+        throw new NotSupportedException($"retractSource is not supported by {GetType().Name}");
+
+    /// <summary>A new version of a source: its old claims are withdrawn (as by <see cref="RetractSourceAsync"/>) and the batch applied, in one transaction.</summary>
+    Task<WriteResult> ReplaceSourceAsync(string sourceId, GraphBatch batch, CancellationToken cancellationToken) =>
+        throw new NotSupportedException($"replacing a document's claims (a new version of a document) is not supported by {GetType().Name}");
+
+    /// <summary>
+    /// Records a person's value for a disputed field ("edge:…/start", or an edge id when one field is disputed); kept
+    /// across re-imports. Throws <see cref="CorrectionException"/> for an unknown edge or a field its sources agree on.
+    /// </summary>
+    Task<ResolveResult> ResolveConflictAsync(string conflictId, Core.Dates.PartialDate value, string? note, CancellationToken cancellationToken) =>
+        throw new NotSupportedException($"resolveConflict is not supported by {GetType().Name}");
+
+    /// <summary>The recorded choices for each edge; every id has an entry.</summary>
+    Task<IReadOnlyDictionary<string, IReadOnlyList<ConflictResolution>>> GetResolutionsAsync(IReadOnlyCollection<string> edgeIds, CancellationToken cancellationToken) =>
+        Task.FromResult<IReadOnlyDictionary<string, IReadOnlyList<ConflictResolution>>>(edgeIds.Distinct(StringComparer.Ordinal).ToDictionary(id => id, _ => (IReadOnlyList<ConflictResolution>)[], StringComparer.Ordinal));
+
+    /// <summary>
+    /// Folds <paramref name="removeId"/> into <paramref name="keepId"/> in one transaction: edges, sources and names
+    /// (as aliases) move over, the same fact twice becomes one edge with both sources, and later writes naming the
+    /// removed id go to the kept node. Merging again changes nothing. Throws <see cref="CorrectionException"/> for
+    /// unknown ids or nodes of different kinds.
+    /// </summary>
+    Task<MergeResult> MergeEntitiesAsync(string keepId, string removeId, CancellationToken cancellationToken) =>
+        throw new NotSupportedException($"mergeEntities is not supported by {GetType().Name}");
 }

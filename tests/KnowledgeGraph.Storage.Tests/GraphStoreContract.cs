@@ -8,32 +8,8 @@ namespace KnowledgeGraph.Storage.Tests;
 /// fresh, empty, initialized store; every test here then runs against it.
 /// </summary>
 [Trait("Category", "Store")]
-public abstract partial class GraphStoreContract
+public abstract partial class GraphStoreContract : StoreContractBase
 {
-    private static readonly CancellationToken Ct = CancellationToken.None;
-
-    /// <summary>A fresh, empty, initialized store, used by one test only.</summary>
-    protected abstract Task<IGraphStore> CreateStoreAsync();
-
-    private async Task<IGraphStore> StoreWithBaseAsync()
-    {
-        var store = await CreateStoreAsync();
-        await store.ApplyAsync(Base(), Ct);
-        return store;
-    }
-
-    private static async Task<GraphEdge> SingleEdgeAsync(IGraphStore store, string from, Relation relation)
-    {
-        var edges = await store.GetEdgesFromAsync([from], [relation], Ct);
-        return Assert.Single(edges[from]);
-    }
-
-    private static async Task<GraphEdge> WithSourcesAsync(IGraphStore store, GraphEdge edge)
-    {
-        var refs = await store.GetSourceRefsAsync([edge.Id], Ct);
-        return edge with { Sources = refs[edge.Id] };
-    }
-
     // ---- nodes -------------------------------------------------------------------------------------------
 
     [StoreFact]

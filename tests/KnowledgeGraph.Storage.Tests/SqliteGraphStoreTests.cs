@@ -10,7 +10,6 @@ namespace KnowledgeGraph.Storage.Tests;
 [Trait("Category", "Store")]
 public sealed class SqliteGraphStoreTests : GraphStoreContract, IDisposable
 {
-    private static readonly CancellationToken Ct = CancellationToken.None;
     private readonly TempDatabase _database = new();
 
     protected override async Task<IGraphStore> CreateStoreAsync() => await OpenAsync(_database.NextPath());
@@ -176,23 +175,5 @@ public sealed class SqliteGraphStoreTests : GraphStoreContract, IDisposable
         }, Ct)));
 
         Assert.Equal(new GraphStats(14, 8, 3, 8), await store.GetStatsAsync(Ct));
-    }
-
-    /// <summary>A folder of throwaway database files, removed with everything SQLite left beside them.</summary>
-    private sealed class TempDatabase : IDisposable
-    {
-        private readonly string _folder = Path.Combine(Path.GetTempPath(), "kg-store-tests", Guid.NewGuid().ToString("N"));
-        private int _next;
-
-        public string NextPath() => Path.Combine(_folder, $"graph-{_next++}.db");
-
-        public void Dispose()
-        {
-            SqliteConnection.ClearAllPools();
-            if (Directory.Exists(_folder))
-            {
-                Directory.Delete(_folder, recursive: true);
-            }
-        }
     }
 }

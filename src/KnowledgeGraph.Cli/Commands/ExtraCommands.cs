@@ -12,5 +12,8 @@ internal static class ExtraCommands
         KeyCommands.Keys(),
         WorkerCommand.Create(),
         SchemaCommands.MigrateSchema(),
+        CorrectionCommands.RetractSource(),
+        CorrectionCommands.ResolveConflict(),
+        CorrectionCommands.MergeEntities(),
     ];
 }

@@ -43,4 +43,30 @@ public static class ClaimedDates
             .First().Key;
         return (best, true);
     }
+
+    /// <summary>
+    /// The dates an edge holds from every source's claim (start and end settled apart), with a person's choices
+    /// (<see cref="ConflictResolution"/>) taking the place of what the sources say; a chosen field is not a conflict.
+    /// </summary>
+    public static SettledDates SettleEdge(IReadOnlyList<(PartialDate? Start, PartialDate? End)> claims, IReadOnlyCollection<ConflictResolution> resolutions)
+    {
+        var start = Settle(claims.Where(c => c.Start is not null).Select(c => c.Start!.Value).ToList());
+        var end = Settle(claims.Where(c => c.End is not null).Select(c => c.End!.Value).ToList());
+        foreach (var resolution in resolutions)
+        {
+            if (resolution.Field == ConflictResolution.StartField)
+            {
+                start = (resolution.Value, false);
+            }
+            else if (resolution.Field == ConflictResolution.EndField)
+            {
+                end = (resolution.Value, false);
+            }
+        }
+
+        return new SettledDates(start.Value, end.Value, start.InConflict || end.InConflict);
+    }
 }
+
+/// <summary>What an edge holds once its sources' claims (and any person's choice) are settled.</summary>
+public sealed record SettledDates(PartialDate? Start, PartialDate? End, bool InConflict);

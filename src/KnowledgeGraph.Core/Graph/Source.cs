@@ -6,4 +6,7 @@ namespace KnowledgeGraph.Core.Graph;
 public sealed record Source(string Id, string? Title, string? Url, PartialDate? PublishedOn, DateTimeOffset IngestedAt)
 {
     public string? ContentHash { get; init; }
+
+    /// <summary>When its claims were withdrawn (retractSource); a retracted source keeps its record but supports nothing.</summary>
+    public DateTimeOffset? RetractedAt { get; init; }
 }

@@ -10,7 +10,8 @@ namespace KnowledgeGraph.Ingestion.Documents;
 
 /// <summary>
 /// Extract → Resolve → Merge → Store for one document. The document becomes a Source (id from its url, else its
-/// content); ingesting the same text again changes nothing; every edge keeps the quote and offsets that state it.
+/// content); ingesting the same text again changes nothing; a new version replaces that document's claims and nothing
+/// else; every edge keeps the quote and offsets that state it.
 /// </summary>
 public sealed class DocumentIngestor(IGraphStore store, IClaimExtractor extractor, EntityResolver resolver, TimeProvider clock, Microsoft.Extensions.Options.IOptions<IngestionOptions> options)
 {
@@ -28,11 +29,6 @@ public sealed class DocumentIngestor(IGraphStore store, IClaimExtractor extracto
         if (existing is not null && existing.ContentHash == contentHash)
         {
             return new DocumentResult(sourceId, true, 0, 0, WriteResult.Empty);
-        }
-
-        if (existing is not null)
-        {
-            throw new DocumentRejectedException($"{input.Name}: a different version of {document.Url} was ingested before; replacing a document's claims is not supported yet, so this version was not applied");
         }
 
         var claims = await extractor.ExtractAsync(document, cancellationToken);
@@ -73,8 +69,21 @@ public sealed class DocumentIngestor(IGraphStore store, IClaimExtractor extracto
         }
 
         batch.Nodes.AddRange(pending.Values);
-        var write = await store.ApplyAsync(batch, cancellationToken);
+        var write = existing is null ? await store.ApplyAsync(batch, cancellationToken) : await ReplaceAsync(input, document, sourceId, batch, cancellationToken);
         return new DocumentResult(sourceId, false, claims.Count, skipped, write);
+    }
+
+    /// <summary>A new version of a known document (same url and title, new text) takes the place of the old one's claims.</summary>
+    private async Task<WriteResult> ReplaceAsync(DocumentInput input, Document document, string sourceId, GraphBatch batch, CancellationToken cancellationToken)
+    {
+        try
+        {
+            return await store.ReplaceSourceAsync(sourceId, batch, cancellationToken);
+        }
+        catch (NotSupportedException ex)
+        {
+            throw new DocumentRejectedException($"{input.Name}: a different version of {document.Url} was ingested before and this store cannot replace a document's claims ({ex.Message}), so this version was not applied", ex);
+        }
     }
 
     private async Task<string> ResolveAsync(Mention mention, Dictionary<string, GraphNode> pending, Dictionary<Mention, string> resolved, CancellationToken cancellationToken)

@@ -16,13 +16,22 @@ public sealed partial class SqliteGraphStore
             throw new GraphValidationException(problems);
         }
 
+        return await InWriteTransactionAsync((writer, ct) => writer.WriteAsync(batch, ct), cancellationToken);
+    }
+
+    /// <summary>
+    /// Runs one write under the store's writer lock in one transaction: committed when it returns with no problems,
+    /// rolled back when it records problems (thrown as <see cref="GraphValidationException"/>) or throws.
+    /// </summary>
+    private async Task<T> InWriteTransactionAsync<T>(Func<BatchWriter, CancellationToken, Task<T>> work, CancellationToken cancellationToken)
+    {
         await _writeLock.WaitAsync(cancellationToken);
         try
         {
             await using var connection = await OpenAsync(cancellationToken);
             await using var transaction = (SqliteTransaction)await connection.BeginTransactionAsync(cancellationToken);
             await using var writer = new BatchWriter(connection, transaction, _clock.GetUtcNow());
-            var result = await writer.WriteAsync(batch, cancellationToken);
+            var result = await work(writer, cancellationToken);
             if (writer.Problems.Count > 0)
             {
                 await transaction.RollbackAsync(cancellationToken);
@@ -39,7 +48,7 @@ public sealed partial class SqliteGraphStore
     }
 
     /// <summary>One batch's writes over one transaction, with its statements prepared once.</summary>
-    private sealed class BatchWriter(SqliteConnection connection, SqliteTransaction transaction, DateTimeOffset now) : IAsyncDisposable
+    private sealed partial class BatchWriter(SqliteConnection connection, SqliteTransaction transaction, DateTimeOffset now) : IAsyncDisposable
     {
         private readonly Dictionary<string, SqliteCommand> _commands = new(StringComparer.Ordinal);
 
@@ -50,6 +59,7 @@ public sealed partial class SqliteGraphStore
 
         public async Task<WriteResult> WriteAsync(GraphBatch batch, CancellationToken ct)
         {
+            batch = await CorrectedAsync(batch, ct);
             // A set, not a count: a source named twice in one batch is inserted once, then seen with this batch's time.
             var newSources = new HashSet<string>(StringComparer.Ordinal);
             for (var i = 0; i < batch.Sources.Count; i++)
@@ -83,7 +93,12 @@ public sealed partial class SqliteGraphStore
             int newEdges = 0, newProvenance = 0, conflicts = 0;
             for (var i = 0; i < batch.Edges.Count; i++)
             {
-                var (created, provenance, conflict) = await MergeEdgeAsync(batch.Edges[i], ct);
+                if (Supported(batch.Edges[i]) is not { } edge)
+                {
+                    continue;
+                }
+
+                var (created, provenance, conflict) = await MergeEdgeAsync(edge, ct);
                 newEdges += created ? 1 : 0;
                 newProvenance += provenance;
                 conflicts += conflict ? 1 : 0;
@@ -220,17 +235,23 @@ public sealed partial class SqliteGraphStore
 
             if (addedAlias)
             {
-                var fts = Command("""
-                    DELETE FROM node_search WHERE rowid = (SELECT rowid FROM nodes WHERE id = @id);
-                    INSERT INTO node_search(rowid, names)
-                    SELECT n.rowid, (SELECT group_concat(alias, ' | ') FROM node_aliases WHERE node_id = @id) FROM nodes n WHERE n.id = @id;
-                    """);
-                fts.Parameters.AddWithValue("@id", node.Id);
-                await fts.ExecuteNonQueryAsync(ct);
+                await RefreshSearchAsync(node.Id, ct);
                 change = change == NodeChange.None ? NodeChange.Updated : change;
             }
 
             return change;
+        }
+
+        /// <summary>Rewrites the node's full-text row from its names.</summary>
+        private async Task RefreshSearchAsync(string nodeId, CancellationToken ct)
+        {
+            var fts = Command("""
+                DELETE FROM node_search WHERE rowid = (SELECT rowid FROM nodes WHERE id = @id);
+                INSERT INTO node_search(rowid, names)
+                SELECT n.rowid, (SELECT group_concat(alias, ' | ') FROM node_aliases WHERE node_id = @id) FROM nodes n WHERE n.id = @id;
+                """);
+            fts.Parameters.AddWithValue("@id", nodeId);
+            await fts.ExecuteNonQueryAsync(ct);
         }
 
         private static void BindNode(SqliteCommand command, GraphNode node)
@@ -338,32 +359,37 @@ public sealed partial class SqliteGraphStore
             }
 
             // New support for an existing edge: settle its dates again from every source's claim.
-            var claims = new List<(PartialDate? Start, PartialDate? End, double Confidence)>();
+            var inConflict = await SettleAsync(edgeId, input.Role, input.Confidence, ct);
+            return (false, provenance, inConflict && !match.InConflict);
+        }
+
+        /// <summary>
+        /// Sets an edge's dates and conflict flag from every source's claim and any person's choice
+        /// (<see cref="ClaimedDates.SettleEdge"/>); a role fills a missing one and the confidence only rises.
+        /// </summary>
+        private async Task<bool> SettleAsync(string edgeId, string? role, double confidence, CancellationToken ct)
+        {
+            var claims = new List<(PartialDate? Start, PartialDate? End)>();
             {
-                var read = Command("SELECT claimed_start, claimed_end, confidence FROM edge_sources WHERE edge_id = @id ORDER BY recorded_at, source_id;");
+                var read = Command("SELECT claimed_start, claimed_end FROM edge_sources WHERE edge_id = @id ORDER BY recorded_at, source_id;");
                 read.Parameters.AddWithValue("@id", edgeId);
                 await using var reader = await read.ExecuteReaderAsync(ct);
                 while (await reader.ReadAsync(ct))
                 {
-                    claims.Add((Date(reader.GetString(0)), Date(reader.GetString(1)), reader.GetDouble(2)));
+                    claims.Add((Date(reader.GetString(0)), Date(reader.GetString(1))));
                 }
             }
 
-            var start = ClaimedDates.Settle(claims.Where(c => c.Start is not null).Select(c => c.Start!.Value).ToList());
-            var end = ClaimedDates.Settle(claims.Where(c => c.End is not null).Select(c => c.End!.Value).ToList());
-            var inConflict = start.InConflict || end.InConflict;
-            {
-                var update = Command("UPDATE edges SET start = @start, \"end\" = @end, role = coalesce(role, @role), confidence = max(confidence, @confidence), in_conflict = @conflict WHERE id = @id;");
-                update.Parameters.AddWithValue("@id", edgeId);
-                update.Parameters.AddWithValue("@start", (object?)start.Value?.ToString() ?? DBNull.Value);
-                update.Parameters.AddWithValue("@end", (object?)end.Value?.ToString() ?? DBNull.Value);
-                update.Parameters.AddWithValue("@role", (object?)input.Role?.Trim() ?? DBNull.Value);
-                update.Parameters.AddWithValue("@confidence", input.Confidence);
-                update.Parameters.AddWithValue("@conflict", inConflict ? 1 : 0);
-                await update.ExecuteNonQueryAsync(ct);
-            }
-
-            return (false, provenance, inConflict && !match.InConflict);
+            var settled = ClaimedDates.SettleEdge(claims, await ResolutionsAsync(edgeId, ct));
+            var update = Command("UPDATE edges SET start = @start, \"end\" = @end, role = coalesce(role, @role), confidence = max(confidence, @confidence), in_conflict = @conflict WHERE id = @id;");
+            update.Parameters.AddWithValue("@id", edgeId);
+            update.Parameters.AddWithValue("@start", (object?)settled.Start?.ToString() ?? DBNull.Value);
+            update.Parameters.AddWithValue("@end", (object?)settled.End?.ToString() ?? DBNull.Value);
+            update.Parameters.AddWithValue("@role", (object?)role?.Trim() ?? DBNull.Value);
+            update.Parameters.AddWithValue("@confidence", confidence);
+            update.Parameters.AddWithValue("@conflict", settled.InConflict ? 1 : 0);
+            await update.ExecuteNonQueryAsync(ct);
+            return settled.InConflict;
         }
 
         private async Task<string> FreeIdAsync(EdgeInput input, CancellationToken ct)

@@ -200,7 +200,7 @@ public sealed partial class SqliteGraphStore : IGraphStore, IStoreSchema
 
         await using var connection = await OpenAsync(cancellationToken);
         await using var command = connection.CreateCommand();
-        command.CommandText = "SELECT id, title, url, published_on, content_hash, ingested_at FROM sources WHERE id IN (SELECT value FROM json_each(@ids));";
+        command.CommandText = "SELECT id, title, url, published_on, content_hash, ingested_at, retracted_at FROM sources WHERE id IN (SELECT value FROM json_each(@ids));";
         command.Parameters.AddWithValue("@ids", JsonList(sourceIds));
         await using var reader = await command.ExecuteReaderAsync(cancellationToken);
         while (await reader.ReadAsync(cancellationToken))
@@ -213,6 +213,7 @@ public sealed partial class SqliteGraphStore : IGraphStore, IStoreSchema
                 DateTimeOffset.Parse(reader.GetString(5), CultureInfo.InvariantCulture))
             {
                 ContentHash = NullableString(reader, 4),
+                RetractedAt = NullableString(reader, 6) is { } retracted ? ParseStamp(retracted) : null,
             };
             result[source.Id] = source;
         }

@@ -98,5 +98,25 @@ internal static class SqliteMigrations
         CREATE INDEX ix_edges_relation_end ON edges(relation, "end", to_id, from_id) WHERE "end" IS NOT NULL;
         CREATE INDEX ix_edges_to_dates ON edges(to_id, relation, from_id, start, "end");
         """,
+        """
+        -- Corrections: retracted sources stay (so re-imports do not bring their claims back), a person's choice for a
+        -- disputed field outlives re-imports, and the id of a node merged away points to the node it went into.
+        ALTER TABLE sources ADD COLUMN retracted_at TEXT;
+        CREATE INDEX ix_sources_retracted ON sources(id) WHERE retracted_at IS NOT NULL;
+        CREATE TABLE conflict_resolutions (
+            edge_id TEXT NOT NULL REFERENCES edges(id) ON DELETE CASCADE,
+            field TEXT NOT NULL CHECK (field IN ('start', 'end')),
+            value TEXT NOT NULL,
+            note TEXT NOT NULL DEFAULT '',
+            resolved_at TEXT NOT NULL,
+            PRIMARY KEY (edge_id, field)
+        ) WITHOUT ROWID;
+        CREATE TABLE node_redirects (
+            old_id TEXT PRIMARY KEY,
+            new_id TEXT NOT NULL,
+            merged_at TEXT NOT NULL
+        ) WITHOUT ROWID;
+        CREATE INDEX ix_node_redirects_new ON node_redirects(new_id);
+        """,
     ];
 }

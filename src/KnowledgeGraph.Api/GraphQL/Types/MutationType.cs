@@ -37,5 +37,7 @@ public sealed class MutationType : ObjectGraphType
                 services.GetRequiredService<JobSignal>().Notify();
                 return job;
             });
+
+        Corrections.CorrectionFields.Register(this);
     }
 }

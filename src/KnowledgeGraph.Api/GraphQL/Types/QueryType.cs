@@ -70,15 +70,17 @@ public sealed class QueryType : ObjectGraphType
             });
 
         Field<NonNullGraphType<ListGraphType<NonNullGraphType<ConflictType>>>>("conflicts")
-            .Description("Facts whose sources disagree, with each value and who gives it.")
+            .Description("Facts whose sources disagree, with each value and who gives it. A field settled by resolveConflict is left out.")
             .Argument<IntGraphType>("first", a => a.DefaultValue = 50)
             .Argument<IntGraphType>("offset")
             .ResolveAsync(async c =>
             {
                 var first = c.Lists().PageSize(c.GetArgument<int?>("first"));
                 var offset = ListOptions.Offset(c.GetArgument<int?>("offset"));
-                var edges = await c.RequestServices!.GetRequiredService<IGraphStore>().GetConflictedEdgesAsync(first, offset, c.CancellationToken);
-                return edges.SelectMany(Conflicts.Of).ToList();
+                var store = c.RequestServices!.GetRequiredService<IGraphStore>();
+                var edges = await store.GetConflictedEdgesAsync(first, offset, c.CancellationToken);
+                var resolutions = await store.GetResolutionsAsync(edges.Select(e => e.Id).ToList(), c.CancellationToken);
+                return edges.SelectMany(e => Conflicts.Of(e, resolutions[e.Id].Select(r => r.Field).ToList())).ToList();
             });
 
         Field<ImportJobType>("importJob")

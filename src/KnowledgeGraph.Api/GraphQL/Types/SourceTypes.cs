@@ -29,5 +29,7 @@ public sealed class SourceType : ObjectGraphType<Source>
         Field<StringGraphType>("url").Resolve(c => c.Source.Url);
         Field<PartialDateGraphType>("publishedOn").Resolve(c => c.Source.PublishedOn);
         Field<NonNullGraphType<StringGraphType>>("ingestedAt").Resolve(c => c.Source.IngestedAt.ToString("O", System.Globalization.CultureInfo.InvariantCulture));
+        Field<StringGraphType>("retractedAt").Description("When retractSource withdrew its claims; null while it supports facts.")
+            .Resolve(c => c.Source.RetractedAt?.ToString("O", System.Globalization.CultureInfo.InvariantCulture));
     }
 }
