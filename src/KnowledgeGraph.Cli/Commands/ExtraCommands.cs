@@ -12,5 +12,9 @@ internal static class ExtraCommands
         KeyCommands.Keys(),
         WorkerCommand.Create(),
         SchemaCommands.MigrateSchema(),
+        ExportCommands.Export(),
+        ExportCommands.Backup(),
+        StatsCommand.Create(),
+        CopyCommand.Create(),
     ];
 }
