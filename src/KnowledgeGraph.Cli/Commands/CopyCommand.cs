@@ -76,7 +76,11 @@ internal static class CopyCommand
         var before = await copier.CheckpointAsync(ct);
         var sourceStats = await source.Store.GetStatsAsync(ct);
         AnsiConsole.MarkupLineInterpolated($"Copying {source.Description} -> {target.Description}: {sourceStats.Sources} sources, {sourceStats.Nodes} nodes, {sourceStats.Edges} edges, {sourceStats.Provenance} source references");
-        if (before != CopyCheckpoint.Start)
+        if (before.Phase == CopyPhase.Done)
+        {
+            AnsiConsole.MarkupLineInterpolated($"A copy from {source.Description} already completed here; checking the counts (--restart copies again).");
+        }
+        else if (before != CopyCheckpoint.Start)
         {
             AnsiConsole.MarkupLineInterpolated($"Resuming at {before.Phase} after '{before.AfterId}' ({before.Done} done in that step); --restart starts over.");
         }
