@@ -15,5 +15,9 @@ internal static class ExtraCommands
         CorrectionCommands.RetractSource(),
         CorrectionCommands.ResolveConflict(),
         CorrectionCommands.MergeEntities(),
+        ExportCommands.Export(),
+        ExportCommands.Backup(),
+        StatsCommand.Create(),
+        CopyCommand.Create(),
     ];
 }
