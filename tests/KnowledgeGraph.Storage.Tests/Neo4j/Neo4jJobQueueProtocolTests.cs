@@ -173,12 +173,12 @@ public sealed class Neo4jJobQueueProtocolTests : IAsyncLifetime
     // ---- outcomes --------------------------------------------------------------------------------------------
 
     [Fact]
-    public async Task Report_writes_the_counts_as_json_without_taking_the_lock()
+    public async Task Report_writes_the_counts_as_json_only_while_the_job_runs_without_taking_the_lock()
     {
         await Queue().ReportAsync("job-7", new JobCounts(1, 2, 3, 4, 5, 6), Ct);
 
         var request = Only();
-        Assert.Equal("MATCH (j:Job {id: $id}) SET j.counts = $counts", request.Statement);
+        Assert.Equal("MATCH (j:Job {id: $id}) WHERE j.state = 'running' SET j.counts = $counts", request.Statement);
         var counts = JsonSerializer.Deserialize<JobCounts>(request.Parameters.GetProperty("counts").GetString()!);
         Assert.Equal(new JobCounts(1, 2, 3, 4, 5, 6), counts);
     }
