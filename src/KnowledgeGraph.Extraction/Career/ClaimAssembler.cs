@@ -324,7 +324,8 @@ internal sealed partial class ClaimAssembler
 
             case TriggerKind.Promote:
                 {
-                    var at = OrganizationRightAfter(trigger.RoleSpan.End, trigger.RegionEnd, person) ?? CurrentOrganization(person);
+                    var at = OrganizationRightAfter(trigger.RoleSpan.End, trigger.RegionEnd, person) ?? OrganizationAfterAt(trigger.RoleSpan.End, trigger.RegionEnd, person)
+                        ?? CurrentOrganization(person);
                     if (at is { } t && trigger.Role is not null)
                     {
                         Emit(person, Relation.WorkedAt, t, date, trigger.Role, subject, trigger, t.Inferred ? Inferred : confidence, trigger.RoleSpan.End);
@@ -380,7 +381,11 @@ internal sealed partial class ClaimAssembler
 
     /// <param name="Aside">Named beside a title in passing ("reports to Shengjia Zhao, the chief scientist"): the
     /// sentence is not about them, so they do not take the next "he".</param>
-    private readonly record struct Subject(List<string> Names, int EvidenceStart, int HedgeFrom, bool Inferred, bool Passive, bool Aside = false);
+    private readonly record struct Subject(List<string> Names, int EvidenceStart, int HedgeFrom, bool Inferred, bool Passive, bool Aside = false)
+    {
+        /// <summary>Where the quote must reach to show every subject ("... with Mira Murati and Luke Metz"); -1 when no further.</summary>
+        public int EvidenceEnd { get; init; } = -1;
+    }
 
     private Subject FindSubjects(Trigger trigger)
     {
@@ -440,8 +445,8 @@ internal sealed partial class ClaimAssembler
                 AddCoordinated(i, names);
             }
 
-            AddCoFounders(trigger, names);
-            return new Subject(names, m.Start, m.End, false, false);
+            var coFoundersEnd = AddCoFounders(trigger, names);
+            return new Subject(names, m.Start, m.End, false, false) { EvidenceEnd = coFoundersEnd };
         }
 
         // Title with the name after it: "The core researcher of OpenAI, Chen Jie, ...".
@@ -592,19 +597,24 @@ internal sealed partial class ClaimAssembler
         }
     }
 
-    // "co-founded Vistula Robotics with Ewa Nowak": Ewa Nowak founded it too.
-    private void AddCoFounders(Trigger trigger, List<string> names)
+    // "co-founded Vistula Robotics with Ewa Nowak": Ewa Nowak founded it too. Returns where the list ends (-1 if none),
+    // so the quote shows the names.
+    private int AddCoFounders(Trigger trigger, List<string> names)
     {
         if (trigger.Kind != TriggerKind.Found)
         {
-            return;
+            return -1;
         }
 
         var with = _text.IndexOf(" with ", trigger.Span.End, trigger.RegionEnd - trigger.Span.End, StringComparison.Ordinal);
         if (with >= 0 && with - trigger.Span.End < 60)
         {
-            PeopleList(with + 6, names);
+            var count = names.Count;
+            var end = PeopleList(with + 6, names);
+            return names.Count > count ? end : -1;
         }
+
+        return -1;
     }
 
     private bool AfterPreposition(EntityMention m)
@@ -826,6 +836,21 @@ internal sealed partial class ClaimAssembler
         }
 
         return null;
+    }
+
+    // "a tenured research scientist (chargé de recherche) at CNRS": the employer after a note on the title.
+    private Target? OrganizationAfterAt(int from, int regionEnd, string person)
+    {
+        var m = _mentions.FirstOrDefault(o => o.Start >= from && o.Start < regionEnd);
+        if (m is null || m.Kind != MentionKind.Organization)
+        {
+            return null;
+        }
+
+        var gap = _text.AsSpan(from, m.Start - from).Trim();
+        var closed = gap.Length > 0 && gap[0] == '(' && gap.IndexOf(')') is var close && close > 0 && !gap[..close].ContainsAny(",.;");
+        var rest = closed ? gap[(gap.IndexOf(')') + 1)..].Trim() : gap;
+        return closed && rest is "at" or "at the" ? ResolveOrganization(m, person, allowTeam: false) : null;
     }
 
     // "Orbital Labs, which he co-founded in 2020": the organization before "which" is the object.
@@ -1221,7 +1246,7 @@ internal sealed partial class ClaimAssembler
             evidenceStart = Math.Min(evidenceStart, fronted.Span.Start);
         }
 
-        evidenceEnd = Math.Max(evidenceEnd, roleEnd);
+        evidenceEnd = Math.Max(Math.Max(evidenceEnd, roleEnd), subject.EvidenceEnd);
         evidenceStart = Math.Max(evidenceStart, _sentence.Start);
         evidenceEnd = Math.Min(evidenceEnd, _sentence.End);
         var evidence = new Evidence(evidenceStart, evidenceEnd, _text[evidenceStart..evidenceEnd]);

@@ -306,7 +306,7 @@ internal static partial class TriggerFinder
                 continue;
             }
 
-            var title = TitleBefore(text, sentence, tokens, org) ?? TitleAfterOrganization(text, sentence, tokens, org);
+            var title = TitleBefore(text, sentence, tokens, org, mentions) ?? TitleAfterOrganization(text, sentence, tokens, org);
             if (title is not null)
             {
                 triggers.Add(title);
@@ -315,7 +315,7 @@ internal static partial class TriggerFinder
     }
 
     // "VP of Research at OpenAI", "CEO of Northwind Labs", CV lines "Research Scientist, Google Brain".
-    private static Trigger? TitleBefore(string text, TextSpan sentence, List<Token> tokens, EntityMention org)
+    private static Trigger? TitleBefore(string text, TextSpan sentence, List<Token> tokens, EntityMention org, List<EntityMention> mentions)
     {
         var index = FirstTokenFrom(tokens, org.Start) - 1;
         if (index < 1)
@@ -390,7 +390,26 @@ internal static partial class TriggerFinder
         }
 
         var titleSpan = new TextSpan(tokens[first].Start, tokens[last].End);
+        if (preposition is "of" && org.Entry is null && EmployerBeforeAs(text, tokens, first, mentions) is { } employer)
+        {
+            // "joined OpenAI as VP of Applied AI": the name after "of" is a department of OpenAI, part of the title.
+            var role = new TextSpan(titleSpan.Start, org.End);
+            return MakeTitle(text, role, employer);
+        }
+
         return MakeTitle(text, titleSpan, org);
+    }
+
+    // The organization right before "as" that a title follows: "OpenAI" in "joined OpenAI as VP of ...".
+    private static EntityMention? EmployerBeforeAs(string text, List<Token> tokens, int titleFirst, List<EntityMention> mentions)
+    {
+        if (titleFirst < 2 || !tokens[titleFirst - 1].In(text).Equals("as", StringComparison.OrdinalIgnoreCase))
+        {
+            return null;
+        }
+
+        var end = tokens[titleFirst - 2].End;
+        return mentions.FirstOrDefault(m => m.End == end && m.Kind == MentionKind.Organization);
     }
 
     // "OpenAI's chief scientist", "its chief scientist", "a former Google engineer".
