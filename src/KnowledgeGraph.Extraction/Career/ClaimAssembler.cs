@@ -152,7 +152,10 @@ internal sealed partial class ClaimAssembler
                 var boundary = -1;
                 for (var m = ClauseBoundary().Match(_text, previousEnd, start - previousEnd); m.Success; m = m.NextMatch())
                 {
-                    boundary = m.Index;
+                    if (!JoinsTwoNames(m))
+                    {
+                        boundary = m.Index;
+                    }
                 }
 
                 start = boundary >= 0 ? boundary : start;
@@ -165,6 +168,15 @@ internal sealed partial class ClaimAssembler
         {
             triggers[i].RegionEnd = i + 1 < triggers.Count ? Math.Max(triggers[i + 1].RegionStart, triggers[i].Span.End) : _sentence.End;
         }
+    }
+
+    // "Bob McGrew and Barret Zoph": an "and" between two names joins the names, not two clauses.
+    private bool JoinsTwoNames(Match boundary)
+    {
+        var after = boundary.Index + boundary.Length;
+        return char.IsWhiteSpace(_text[boundary.Index]) && after < _text.Length && char.IsUpper(_text[after])
+            && _mentions.Any(m => m.End == boundary.Index && m.Kind == MentionKind.Person)
+            && _mentions.Any(m => m.Start == after && m.Kind == MentionKind.Person);
     }
 
     private void AddClaims(List<Trigger> triggers, int index)
@@ -392,8 +404,10 @@ internal sealed partial class ClaimAssembler
         var names = new List<string>();
         if (trigger.Kind == TriggerKind.Title && TitledPerson(trigger) is { } titled)
         {
+            // Start is where the name starts, or where it ends when it follows the title ("OpenAI chief scientist Ilya Sutskever").
             names.Add(titled.Name);
-            return new Subject(names, Math.Min(titled.Start, trigger.Span.Start), Math.Min(titled.Start, trigger.Span.Start), false, false, titled.Aside);
+            var start = Math.Min(titled.Start, trigger.Span.Start);
+            return new Subject(names, start, start, false, false, titled.Aside) { EvidenceEnd = titled.Start > trigger.Span.Start ? titled.Start : -1 };
         }
 
         if (AfterCommonNounWho(trigger))
@@ -529,7 +543,7 @@ internal sealed partial class ClaimAssembler
 
             if (isPerson && m.Start > trigger.Span.End && OnlySpaceBetween(trigger.Span.End, m.Start))
             {
-                return (m.Name, m.Start, true);
+                return (m.Name, m.End, true);
             }
         }
 
