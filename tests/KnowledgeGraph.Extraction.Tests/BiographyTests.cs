@@ -101,6 +101,35 @@ public class BiographyTests
     }
 
     [Fact]
+    public void The_quote_of_a_title_before_a_name_shows_the_name()
+    {
+        var claim = Assert.Single(Extract.From("Ben Ode runs Vela Labs, the company started by former Anthropic researcher Ida Lund."), c => c.Subject.Name == "Ida Lund");
+
+        Assert.EndsWith("Anthropic researcher Ida Lund", claim.Evidence.Quote, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void A_title_beside_a_name_is_not_dated_by_the_sentences_earlier_date_but_by_its_own()
+    {
+        var lines = Extract.Lines(
+            "On May 2, 2026, Ida Lund, Vela Labs' head of research, thanked him. Among them is Sam Reed, Vela Labs' head of safety since 2019.");
+
+        Assert.Contains("Ida Lund WORKED_AT Vela Labs ..", lines);
+        Assert.Contains("Sam Reed WORKED_AT Vela Labs 2019..", lines);
+    }
+
+    [Fact]
+    public void And_between_two_names_does_not_end_the_clause_so_the_date_stays_with_its_verb()
+    {
+        var claims = Extract.From(
+            "Ada Brook served as Vela Labs' director of research, and in 2024, after the departures of Sam Reed and Ida Lund, "
+            + "she was promoted to Senior Director of Research.");
+
+        Assert.Contains(claims, c => c.Role == "director of research" && c.Start is null);
+        Assert.Contains(claims, c => c.Role == "Senior Director of Research" && c.Start?.ToString() == "2024");
+    }
+
+    [Fact]
     public void Replacing_someone_as_a_title_gives_the_title_to_the_subject()
     {
         var lines = Extract.Lines("In 2024 Ben Ode replaced Ida Lund as Vela Labs' chief scientist.");

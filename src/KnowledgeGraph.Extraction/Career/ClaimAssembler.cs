@@ -201,6 +201,11 @@ internal sealed partial class ClaimAssembler
         }
 
         var date = DateFor(triggers, index);
+        if (subject.Undated && date is { } outside && outside.Span.Start < trigger.Span.Start)
+        {
+            date = null; // "On May 2, Fidji Simo, OpenAI's CEO, said": the title did not begin then ("head of safety since 2019" did)
+        }
+
         var before = _claims.Count;
         foreach (var person in subject.Names)
         {
@@ -397,6 +402,9 @@ internal sealed partial class ClaimAssembler
     {
         /// <summary>Where the quote must reach to show every subject ("... with Mira Murati and Luke Metz"); -1 when no further.</summary>
         public int EvidenceEnd { get; init; } = -1;
+
+        /// <summary>A title written beside a name describes the person; a date earlier in the sentence is not when it began.</summary>
+        public bool Undated { get; init; }
     }
 
     private Subject FindSubjects(Trigger trigger)
@@ -407,7 +415,11 @@ internal sealed partial class ClaimAssembler
             // Start is where the name starts, or where it ends when it follows the title ("OpenAI chief scientist Ilya Sutskever").
             names.Add(titled.Name);
             var start = Math.Min(titled.Start, trigger.Span.Start);
-            return new Subject(names, start, start, false, false, titled.Aside) { EvidenceEnd = titled.Start > trigger.Span.Start ? titled.Start : -1 };
+            return new Subject(names, start, start, false, false, titled.Aside)
+            {
+                EvidenceEnd = titled.Start > trigger.Span.Start ? titled.Start : -1,
+                Undated = titled.Described,
+            };
         }
 
         if (AfterCommonNounWho(trigger))
@@ -516,7 +528,7 @@ internal sealed partial class ClaimAssembler
     // The person a title is written next to: "Fidji Simo, OpenAI's CEO", "Shengjia Zhao, the chief scientist of the
     // lab", "former OpenAI chief scientist Ilya Sutskever", "appointed Julien Marchetti as its chief scientist",
     // "installed her as interim CEO" (but "replaced Ilya Sutskever as chief scientist" gives the title to the subject).
-    private (string Name, int Start, bool Aside)? TitledPerson(Trigger trigger)
+    private (string Name, int Start, bool Aside, bool Described)? TitledPerson(Trigger trigger)
     {
         // A title merged with the verb before it ("serving as its CTO") is not an appositive.
         var titleStart = Math.Min(trigger.RoleSpan.Start, trigger.Organization?.Start ?? int.MaxValue);
@@ -532,18 +544,18 @@ internal sealed partial class ClaimAssembler
 
             if (m.End <= trigger.Span.Start && !merged && isPerson && AppositiveGap().IsMatch(_text.AsSpan(m.End, trigger.Span.Start - m.End)))
             {
-                return (m.Name, m.Start, !IsSubjectPosition(m));
+                return (m.Name, m.Start, !IsSubjectPosition(m), true);
             }
 
             if (m.End <= titleStart && !AfterSuccession(m) && (AsGap().IsMatch(_text.AsSpan(m.End, titleStart - m.End))
                 || (OnlySpaceBetween(m.End, titleStart) && m.Kind == MentionKind.Pronoun && OpensWithDeterminer(titleStart))))
             {
-                return Resolve(i) is { } name ? (name, m.Start, false) : null;
+                return Resolve(i) is { } name ? (name, m.Start, false, false) : null;
             }
 
             if (isPerson && m.Start > trigger.Span.End && OnlySpaceBetween(trigger.Span.End, m.Start))
             {
-                return (m.Name, m.End, true);
+                return (m.Name, m.End, true, true);
             }
         }
 
