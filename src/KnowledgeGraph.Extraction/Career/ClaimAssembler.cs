@@ -577,9 +577,7 @@ internal sealed partial class ClaimAssembler
     // "researchers who had left OpenAI": the subject is the noun before "who", not a person.
     private bool AfterCommonNounWho(Trigger trigger)
     {
-        var before = _text.AsSpan(_sentence.Start, trigger.Span.Start - _sentence.Start);
-        var match = CommonNounWho().Match(before.ToString());
-        return match.Success;
+        return CommonNounWho().IsMatch(_text.AsSpan(_sentence.Start, trigger.Span.Start - _sentence.Start));
     }
 
     private int PeopleList(int from, List<string> names)
