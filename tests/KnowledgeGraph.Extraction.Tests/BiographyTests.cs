@@ -1,4 +1,5 @@
 using KnowledgeGraph.Core.Graph;
+using KnowledgeGraph.Extraction.Entities;
 
 namespace KnowledgeGraph.Extraction.Tests;
 
@@ -42,6 +43,17 @@ public class BiographyTests
 
         Assert.Contains("Ben Ode WORKED_AT Google 2019..2023", lines);
         Assert.DoesNotContain(lines, l => l.StartsWith("Sam Reed", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void A_graph_node_that_calls_a_known_company_a_person_does_not_win_over_the_company()
+    {
+        var junk = new GraphNode("person:goldman-sachs", NodeKind.Person, "Goldman Sachs", []);
+        var extractor = new BuiltInExtractor(Gazetteer.BuiltIn.WithNodes([junk]));
+
+        var claims = extractor.Extract(Document.FromText("Ada Brook joined Goldman Sachs in 2010. In 2012 she left Goldman Sachs."));
+
+        Assert.Equal(["Ada Brook JOINED Goldman Sachs 2010..", "Ada Brook LEFT Goldman Sachs 2012.."], claims.Select(Extract.Line));
     }
 
     [Fact]
