@@ -174,9 +174,19 @@ internal sealed partial class ClaimAssembler
     private bool JoinsTwoNames(Match boundary)
     {
         var after = boundary.Index + boundary.Length;
-        return char.IsWhiteSpace(_text[boundary.Index]) && after < _text.Length && char.IsUpper(_text[after])
-            && _mentions.Any(m => m.End == boundary.Index && m.Kind == MentionKind.Person)
-            && _mentions.Any(m => m.Start == after && m.Kind == MentionKind.Person);
+        if (!char.IsWhiteSpace(_text[boundary.Index]) || after >= _text.Length || !char.IsUpper(_text[after]))
+        {
+            return false;
+        }
+
+        bool personBefore = false, personAfter = false;
+        foreach (var m in _mentions)
+        {
+            personBefore |= m.Kind == MentionKind.Person && m.End == boundary.Index;
+            personAfter |= m.Kind == MentionKind.Person && m.Start == after;
+        }
+
+        return personBefore && personAfter;
     }
 
     private void AddClaims(List<Trigger> triggers, int index)
@@ -749,10 +759,13 @@ internal sealed partial class ClaimAssembler
     private void UpdateFocus()
     {
         // A sentence naming the person the text is about as a subject is about them, whoever else it names.
-        if (_topic is not null && _mentions.Any(m => m.Kind == MentionKind.Person && m.Name == _topic && IsSubjectPosition(m)))
+        foreach (var m in _mentions)
         {
-            _focus = _topic;
-            return;
+            if (_topic is not null && m.Kind == MentionKind.Person && m.Name == _topic && IsSubjectPosition(m))
+            {
+                _focus = _topic;
+                return;
+            }
         }
 
         if (_claims.Count > _claimsBeforeSentence && _lastSubject is not null)

@@ -24,6 +24,8 @@ internal static partial class TriggerFinder
         "former", "current", "new", "then", "ex", "longtime", "long-time", "founding",
     };
 
+    private static readonly string[] TitleLeads = ["title of ", "role of ", "position of ", "post of "];
+
     private static readonly HashSet<string>.AlternateLookup<ReadOnlySpan<char>> TitleStopsLookup = TitleStops.GetAlternateLookup<ReadOnlySpan<char>>();
 
     private static readonly HashSet<string>.AlternateLookup<ReadOnlySpan<char>> TitleAdjectivesLookup = TitleAdjectives.GetAlternateLookup<ReadOnlySpan<char>>();
@@ -509,7 +511,7 @@ internal static partial class TriggerFinder
     {
         var title = text[titleSpan.Start..titleSpan.End];
         // "held the title of Principal Scientist at SSI": the title is what follows.
-        foreach (var lead in (string[])["title of ", "role of ", "position of ", "post of "])
+        foreach (var lead in TitleLeads)
         {
             if (title.StartsWith(lead, StringComparison.OrdinalIgnoreCase) && title.Length > lead.Length)
             {

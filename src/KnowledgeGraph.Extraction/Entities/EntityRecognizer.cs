@@ -115,8 +115,13 @@ internal sealed partial class EntityRecognizer(Gazetteer gazetteer)
                 continue;
             }
 
-            var index = tokens.FindIndex(t => t.Start == m.Start);
-            if (index >= 2 && tokens[index - 2].In(text).Equals("the", StringComparison.OrdinalIgnoreCase)
+            var index = 0;
+            while (index < tokens.Count && tokens[index].Start != m.Start)
+            {
+                index++;
+            }
+
+            if (index >= 2 && index < tokens.Count && tokens[index - 2].In(text).Equals("the", StringComparison.OrdinalIgnoreCase)
                 && ReferenceNounsLookup.Contains(tokens[index - 1].In(text)) && tokens[index - 1].End + 1 == m.Start)
             {
                 m.Kind = MentionKind.Organization;

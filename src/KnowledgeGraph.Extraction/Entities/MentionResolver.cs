@@ -44,8 +44,19 @@ internal static partial class MentionResolver
         return best == name && innerCount == 1 && IsDistinctiveWord(name) ? inner! : best;
     }
 
-    private static bool HoldsAsInnerWord(string candidate, string word) =>
-        candidate.Contains(' ' + word + ' ', StringComparison.Ordinal) || candidate.EndsWith(' ' + word, StringComparison.Ordinal);
+    private static bool HoldsAsInnerWord(string candidate, string word)
+    {
+        for (var at = candidate.IndexOf(word, 1, StringComparison.Ordinal); at > 0; at = candidate.IndexOf(word, at + 1, StringComparison.Ordinal))
+        {
+            var end = at + word.Length;
+            if (candidate[at - 1] == ' ' && (end == candidate.Length || candidate[end] == ' '))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
 
     // A single capitalized word that is not a generic part of organization names ("College", "AI", "Research").
     private static bool IsDistinctiveWord(string word) =>
