@@ -61,7 +61,7 @@ public sealed class BuiltInExtractor(Gazetteer gazetteer) : IClaimExtractor
             mentionRanges[s] = (mentionStart, mentions.Count - mentionStart);
         }
 
-        MentionResolver.Resolve(mentions);
+        MentionResolver.Resolve(mentions, text);
 
         // Pass 2: claims, sentence by sentence.
         var assembler = new ClaimAssembler(text, mentions, Topic(document, mentions));
@@ -88,11 +88,12 @@ public sealed class BuiltInExtractor(Gazetteer gazetteer) : IClaimExtractor
         return assembler.Claims;
     }
 
-    // The person a CV-like text is about: the first person it names, else the one its title names.
+    // The person the text is about: the one its title names when the text names them too, else the first person it
+    // names, else the one its title names.
     private string? Topic(Document document, List<EntityMention> mentions)
     {
         var first = mentions.FirstOrDefault(m => m.Kind == MentionKind.Person);
-        if (first is not null || string.IsNullOrWhiteSpace(document.Title))
+        if (string.IsNullOrWhiteSpace(document.Title))
         {
             return first?.Name;
         }
@@ -102,6 +103,14 @@ public sealed class BuiltInExtractor(Gazetteer gazetteer) : IClaimExtractor
         Tokenizer.Tokenize(title, 0, title.Length, tokens);
         var titleMentions = new List<EntityMention>();
         _recognizer.Recognize(title, new TextSpan(0, title.Length), tokens, titleMentions);
-        return titleMentions.FirstOrDefault(m => m.Kind == MentionKind.Person)?.Name;
+        var titled = titleMentions.FirstOrDefault(m => m.Kind == MentionKind.Person)?.Name;
+        if (titled is null)
+        {
+            return first?.Name;
+        }
+
+        return mentions.FirstOrDefault(m => m.Kind == MentionKind.Person && m.Surface == titled)?.Name
+            ?? first?.Name
+            ?? titled;
     }
 }

@@ -32,6 +32,14 @@ internal sealed partial class ClaimAssembler
         "quietly", "officially", "effective", "at", "from",
     };
 
+    private static readonly HashSet<string> ObjectMarkers = new(StringComparer.OrdinalIgnoreCase)
+    {
+        "like", "unlike", "with", "by", "from", "of", "for", "to", "than", "under", "alongside", "against", "between",
+        "among", "including", "behind", "besides", "via", "toward", "towards", "about", "told", "met", "saw", "replaces",
+        "replace", "replacing", "succeeds", "succeeding", "thanks", "hires", "hire", "hiring", "names", "recruits",
+        "beat", "beats", "as", "at", "on", "into", "onto", "over", "after", "before", "follows", "following",
+    };
+
     private readonly string _text;
     private readonly List<EntityMention> _all;
     private readonly List<Claim> _claims = [];
@@ -96,6 +104,15 @@ internal sealed partial class ClaimAssembler
     [GeneratedRegex(@"\bas\b", RegexOptions.CultureInvariant | RegexOptions.IgnoreCase)]
     private static partial Regex As();
 
+    [GeneratedRegex(@"^\s*,\s*(?:(?:the|a|an|its|his|her|their|now|then|also)\s+)*$", RegexOptions.CultureInvariant)]
+    private static partial Regex AppositiveGap();
+
+    [GeneratedRegex(@"^\s+as\s+(?:(?:the|a|an|its|their|his|her|interim|acting|new)\s+)*$", RegexOptions.CultureInvariant)]
+    private static partial Regex AsGap();
+
+    [GeneratedRegex(@"\b(?:with|among|by|from|of|for|to|alongside|like)\s+(?:[a-z-]+\s+){0,3}[a-z]+s\s+who\s+(?:(?:had|has|have|also|all|later|then|since|were|was|already|recently)\s+)*$", RegexOptions.CultureInvariant)]
+    private static partial Regex CommonNounWho();
+
     /// <summary>Adds the claims of one sentence.</summary>
     public void AddSentence(TextSpan sentence, List<EntityMention> mentions, List<Trigger> triggers, List<DateExpression> dates)
     {
@@ -135,7 +152,10 @@ internal sealed partial class ClaimAssembler
                 var boundary = -1;
                 for (var m = ClauseBoundary().Match(_text, previousEnd, start - previousEnd); m.Success; m = m.NextMatch())
                 {
-                    boundary = m.Index;
+                    if (!JoinsTwoNames(m))
+                    {
+                        boundary = m.Index;
+                    }
                 }
 
                 start = boundary >= 0 ? boundary : start;
@@ -148,6 +168,25 @@ internal sealed partial class ClaimAssembler
         {
             triggers[i].RegionEnd = i + 1 < triggers.Count ? Math.Max(triggers[i + 1].RegionStart, triggers[i].Span.End) : _sentence.End;
         }
+    }
+
+    // "Bob McGrew and Barret Zoph": an "and" between two names joins the names, not two clauses.
+    private bool JoinsTwoNames(Match boundary)
+    {
+        var after = boundary.Index + boundary.Length;
+        if (!char.IsWhiteSpace(_text[boundary.Index]) || after >= _text.Length || !char.IsUpper(_text[after]))
+        {
+            return false;
+        }
+
+        bool personBefore = false, personAfter = false;
+        foreach (var m in _mentions)
+        {
+            personBefore |= m.Kind == MentionKind.Person && m.End == boundary.Index;
+            personAfter |= m.Kind == MentionKind.Person && m.Start == after;
+        }
+
+        return personBefore && personAfter;
     }
 
     private void AddClaims(List<Trigger> triggers, int index)
@@ -172,13 +211,18 @@ internal sealed partial class ClaimAssembler
         }
 
         var date = DateFor(triggers, index);
+        if (subject.Undated && date is { } outside && outside.Span.Start < trigger.Span.Start)
+        {
+            date = null; // "On May 2, Fidji Simo, OpenAI's CEO, said": the title did not begin then ("head of safety since 2019" did)
+        }
+
         var before = _claims.Count;
         foreach (var person in subject.Names)
         {
             AddClaimsFor(trigger, person, subject, date);
         }
 
-        if (_claims.Count > before)
+        if (_claims.Count > before && !subject.Aside)
         {
             _lastSubject = subject.Names[0];
         }
@@ -307,7 +351,8 @@ internal sealed partial class ClaimAssembler
 
             case TriggerKind.Promote:
                 {
-                    var at = OrganizationRightAfter(trigger.RoleSpan.End, trigger.RegionEnd, person) ?? CurrentOrganization(person);
+                    var at = OrganizationRightAfter(trigger.RoleSpan.End, trigger.RegionEnd, person) ?? OrganizationAfterAt(trigger.RoleSpan.End, trigger.RegionEnd, person)
+                        ?? CurrentOrganization(person);
                     if (at is { } t && trigger.Role is not null)
                     {
                         Emit(person, Relation.WorkedAt, t, date, trigger.Role, subject, trigger, t.Inferred ? Inferred : confidence, trigger.RoleSpan.End);
@@ -361,11 +406,36 @@ internal sealed partial class ClaimAssembler
 
     // ---- subjects ----
 
-    private readonly record struct Subject(List<string> Names, int EvidenceStart, int HedgeFrom, bool Inferred, bool Passive);
+    /// <param name="Aside">Named beside a title in passing ("reports to Shengjia Zhao, the chief scientist"): the
+    /// sentence is not about them, so they do not take the next "he".</param>
+    private readonly record struct Subject(List<string> Names, int EvidenceStart, int HedgeFrom, bool Inferred, bool Passive, bool Aside = false)
+    {
+        /// <summary>Where the quote must reach to show every subject ("... with Mira Murati and Luke Metz"); -1 when no further.</summary>
+        public int EvidenceEnd { get; init; } = -1;
+
+        /// <summary>A title written beside a name describes the person; a date earlier in the sentence is not when it began.</summary>
+        public bool Undated { get; init; }
+    }
 
     private Subject FindSubjects(Trigger trigger)
     {
         var names = new List<string>();
+        if (trigger.Kind == TriggerKind.Title && TitledPerson(trigger) is { } titled)
+        {
+            // Start is where the name starts, or where it ends when it follows the title ("OpenAI chief scientist Ilya Sutskever").
+            names.Add(titled.Name);
+            var start = Math.Min(titled.Start, trigger.Span.Start);
+            return new Subject(names, start, start, false, false, titled.Aside)
+            {
+                EvidenceEnd = titled.Start > trigger.Span.Start ? titled.Start : -1,
+                Undated = titled.Described,
+            };
+        }
+
+        if (AfterCommonNounWho(trigger))
+        {
+            return new Subject(names, 0, 0, false, false);
+        }
         if (trigger.Kind is not (TriggerKind.HiredBy or TriggerKind.Title) && IsPassive(trigger))
         {
             var by = _text.IndexOf(" by ", trigger.Span.End, Math.Max(0, trigger.RegionEnd - trigger.Span.End), StringComparison.Ordinal);
@@ -381,13 +451,20 @@ internal sealed partial class ClaimAssembler
         for (var i = _mentions.Count - 1; i >= 0; i--)
         {
             var m = _mentions[i];
-            if (m.End > trigger.Span.Start || !m.IsPersonLike || AfterPreposition(m))
+            if (m.End > trigger.Span.Start || !m.IsPersonLike || AfterPreposition(m) || (m.Kind == MentionKind.Person && !IsSubjectPosition(m)
+                && !_text.AsSpan(m.End, trigger.Span.Start - m.End).Contains(" who ", StringComparison.Ordinal)))
             {
                 continue;
             }
 
-            // "his"/"her" name the subject only right before the trigger ("his departure", "her PhD").
+            // "his"/"her" name the subject only right before the trigger ("his departure", "her PhD"), "him" only before
+            // "as" ("described him as a co-founder").
             if (m.Kind == MentionKind.Pronoun && m.Name is "his" or "her" && !OnlySpaceBetween(m.End, trigger.Span.Start))
+            {
+                continue;
+            }
+
+            if (m.Kind == MentionKind.Pronoun && m.Name is "him" && !AsGap().IsMatch(_text.AsSpan(m.End, trigger.Span.Start - m.End)))
             {
                 continue;
             }
@@ -404,8 +481,8 @@ internal sealed partial class ClaimAssembler
                 AddCoordinated(i, names);
             }
 
-            AddCoFounders(trigger, names);
-            return new Subject(names, m.Start, m.End, false, false);
+            var coFoundersEnd = AddCoFounders(trigger, names);
+            return new Subject(names, m.Start, m.End, false, false) { EvidenceEnd = coFoundersEnd };
         }
 
         // Title with the name after it: "The core researcher of OpenAI, Chen Jie, ...".
@@ -451,9 +528,67 @@ internal sealed partial class ClaimAssembler
         return new Subject(names, 0, 0, false, false);
     }
 
+    // "was founded by", and a participle with "by" right after it: "the new startup founded by ...".
     private bool IsPassive(Trigger trigger) =>
-        PassiveBefore().IsMatch(_text.AsSpan(_sentence.Start, trigger.Span.Start - _sentence.Start))
-        && _text.IndexOf(" by ", trigger.Span.End, Math.Max(0, trigger.RegionEnd - trigger.Span.End), StringComparison.Ordinal) >= 0;
+        (PassiveBefore().IsMatch(_text.AsSpan(_sentence.Start, trigger.Span.Start - _sentence.Start))
+            && _text.IndexOf(" by ", trigger.Span.End, Math.Max(0, trigger.RegionEnd - trigger.Span.End), StringComparison.Ordinal) >= 0)
+        || (_text.AsSpan(trigger.Span.Start, trigger.Span.Length).EndsWith("ed", StringComparison.OrdinalIgnoreCase)
+            && _text.AsSpan(trigger.Span.End).StartsWith(" by ", StringComparison.Ordinal));
+
+    // The person a title is written next to: "Fidji Simo, OpenAI's CEO", "Shengjia Zhao, the chief scientist of the
+    // lab", "former OpenAI chief scientist Ilya Sutskever", "appointed Julien Marchetti as its chief scientist",
+    // "installed her as interim CEO" (but "replaced Ilya Sutskever as chief scientist" gives the title to the subject).
+    private (string Name, int Start, bool Aside, bool Described)? TitledPerson(Trigger trigger)
+    {
+        // A title merged with the verb before it ("serving as its CTO") is not an appositive.
+        var titleStart = Math.Min(trigger.RoleSpan.Start, trigger.Organization?.Start ?? int.MaxValue);
+        var merged = trigger.Span.Start < titleStart;
+        for (var i = 0; i < _mentions.Count; i++)
+        {
+            var m = _mentions[i];
+            var isPerson = m.Kind == MentionKind.Person;
+            if (!isPerson && !(m.Kind == MentionKind.Pronoun && m.Name is "her" or "him"))
+            {
+                continue;
+            }
+
+            if (m.End <= trigger.Span.Start && !merged && isPerson && AppositiveGap().IsMatch(_text.AsSpan(m.End, trigger.Span.Start - m.End)))
+            {
+                return (m.Name, m.Start, !IsSubjectPosition(m), true);
+            }
+
+            if (m.End <= titleStart && !AfterSuccession(m) && (AsGap().IsMatch(_text.AsSpan(m.End, titleStart - m.End))
+                || (OnlySpaceBetween(m.End, titleStart) && m.Kind == MentionKind.Pronoun && OpensWithDeterminer(titleStart))))
+            {
+                return Resolve(i) is { } name ? (name, m.Start, false, false) : null;
+            }
+
+            if (isPerson && m.Start > trigger.Span.End && OnlySpaceBetween(trigger.Span.End, m.Start))
+            {
+                return (m.Name, m.End, true, true);
+            }
+        }
+
+        return null;
+    }
+
+    // "made him its Chief Research Officer".
+    private bool OpensWithDeterminer(int start) =>
+        _text.AsSpan(start).StartsWith("its ", StringComparison.Ordinal) || _text.AsSpan(start).StartsWith("the ", StringComparison.Ordinal);
+
+    private bool AfterSuccession(EntityMention m)
+    {
+        var before = _text.AsSpan(_sentence.Start, m.Start - _sentence.Start).TrimEnd();
+        return before.EndsWith("replaced", StringComparison.OrdinalIgnoreCase) || before.EndsWith("replaces", StringComparison.OrdinalIgnoreCase)
+            || before.EndsWith("replacing", StringComparison.OrdinalIgnoreCase) || before.EndsWith("succeeded", StringComparison.OrdinalIgnoreCase)
+            || before.EndsWith("succeeds", StringComparison.OrdinalIgnoreCase) || before.EndsWith("succeeding", StringComparison.OrdinalIgnoreCase);
+    }
+
+    // "researchers who had left OpenAI": the subject is the noun before "who", not a person.
+    private bool AfterCommonNounWho(Trigger trigger)
+    {
+        return CommonNounWho().IsMatch(_text.AsSpan(_sentence.Start, trigger.Span.Start - _sentence.Start));
+    }
 
     private int PeopleList(int from, List<string> names)
     {
@@ -496,19 +631,24 @@ internal sealed partial class ClaimAssembler
         }
     }
 
-    // "co-founded Vistula Robotics with Ewa Nowak": Ewa Nowak founded it too.
-    private void AddCoFounders(Trigger trigger, List<string> names)
+    // "co-founded Vistula Robotics with Ewa Nowak": Ewa Nowak founded it too. Returns where the list ends (-1 if none),
+    // so the quote shows the names.
+    private int AddCoFounders(Trigger trigger, List<string> names)
     {
         if (trigger.Kind != TriggerKind.Found)
         {
-            return;
+            return -1;
         }
 
         var with = _text.IndexOf(" with ", trigger.Span.End, trigger.RegionEnd - trigger.Span.End, StringComparison.Ordinal);
         if (with >= 0 && with - trigger.Span.End < 60)
         {
-            PeopleList(with + 6, names);
+            var count = names.Count;
+            var end = PeopleList(with + 6, names);
+            return names.Count > count ? end : -1;
         }
+
+        return -1;
     }
 
     private bool AfterPreposition(EntityMention m)
@@ -520,6 +660,52 @@ internal sealed partial class ClaimAssembler
             || before.EndsWith(" under", StringComparison.OrdinalIgnoreCase) || before.EndsWith(" than", StringComparison.OrdinalIgnoreCase)
             || before.EndsWith(" succeeds", StringComparison.OrdinalIgnoreCase) || before.EndsWith(" to", StringComparison.OrdinalIgnoreCase)
             || before.EndsWith(" at", StringComparison.OrdinalIgnoreCase) || before.EndsWith(" of", StringComparison.OrdinalIgnoreCase);
+    }
+
+    // A person named as the subject of a clause: at its start (after a date, a comma, a conjunction or "that"), not
+    // after a verb or a preposition ("removed Sam Altman", "with Elon Musk", "like Jason Wei"), not as a possessive
+    // ("Mark Zuckerberg's memo"), and not later in a list that started as an object ("with Mira Murati and Luke Metz").
+    private bool IsSubjectPosition(EntityMention m)
+    {
+        if (m.End + 1 < _text.Length && _text[m.End] is '\'' or '’' && _text[m.End + 1] == 's')
+        {
+            return false;
+        }
+
+        var before = _text.AsSpan(_sentence.Start, m.Start - _sentence.Start).TrimEnd();
+        var previous = m.Index > 0 ? _all[m.Index - 1] : null;
+        if (previous is { Kind: MentionKind.Person } && previous.End >= _sentence.Start && previous.End <= m.Start
+            && _text.AsSpan(previous.End, m.Start - previous.End).Trim() is "," or "and" or ", and" or "&")
+        {
+            return IsSubjectPosition(previous);
+        }
+
+        while (true)
+        {
+            if (before.IsEmpty)
+            {
+                return true;
+            }
+
+            var space = before.LastIndexOfAny(' ', '\n', '\t');
+            var word = before[(space + 1)..];
+            if (Words.HonorificsLookup.Contains(word))
+            {
+                before = before[..Math.Max(0, space)].TrimEnd();
+                continue;
+            }
+
+            var last = word[^1];
+            if (!char.IsLetter(last))
+            {
+                return true; // a date, a comma, a colon, a bullet
+            }
+
+            // After a verb or a preposition the name is an object; after a noun it has a title before it
+            // ("Halden Labs co-founder Elise Marchand", "the model expert Zhang Wei").
+            return char.IsUpper(word[0])
+                || !(ObjectMarkers.GetAlternateLookup<ReadOnlySpan<char>>().Contains(word) || (word.Length > 3 && word.EndsWith("ed", StringComparison.Ordinal)));
+        }
     }
 
     private bool OnlySpaceBetween(int start, int end) => end >= start && _text.AsSpan(start, end - start).IsWhiteSpace();
@@ -542,10 +728,25 @@ internal sealed partial class ClaimAssembler
 
                 return null;
             default:
+                // "they" names a group here ("They are called the co-founders"), not one person.
+                if (m.Name == "they")
+                {
+                    return null;
+                }
+
+                // "Zuckerberg also described him as...": an object pronoun is not the subject of its own clause.
+                if (m.Name == "him")
+                {
+                    var candidate = _focus ?? _topic;
+                    return candidate is not null && _mentions.Any(o => o.Kind == MentionKind.Person && o.Name == candidate && o.End <= m.Start && IsSubjectPosition(o))
+                        ? (_topic != candidate ? _topic : null)
+                        : candidate;
+                }
+
                 // A pronoun: the last person named earlier in this sentence as a subject, else the person in focus.
                 for (var i = index - 1; i >= 0; i--)
                 {
-                    if (_mentions[i].Kind == MentionKind.Person && !AfterPreposition(_mentions[i]))
+                    if (_mentions[i].Kind == MentionKind.Person && IsSubjectPosition(_mentions[i]))
                     {
                         return _mentions[i].Name;
                     }
@@ -557,6 +758,16 @@ internal sealed partial class ClaimAssembler
 
     private void UpdateFocus()
     {
+        // A sentence naming the person the text is about as a subject is about them, whoever else it names.
+        foreach (var m in _mentions)
+        {
+            if (_topic is not null && m.Kind == MentionKind.Person && m.Name == _topic && IsSubjectPosition(m))
+            {
+                _focus = _topic;
+                return;
+            }
+        }
+
         if (_claims.Count > _claimsBeforeSentence && _lastSubject is not null)
         {
             _focus = _lastSubject;
@@ -570,7 +781,7 @@ internal sealed partial class ClaimAssembler
                 return; // the sentence is about the person already in focus
             }
 
-            if (m.Kind == MentionKind.Person && m.Start - _sentence.Start < 40 && !AfterPreposition(m))
+            if (m.Kind == MentionKind.Person && IsSubjectPosition(m))
             {
                 _focus = m.Name;
                 return;
@@ -613,7 +824,8 @@ internal sealed partial class ClaimAssembler
                 continue;
             }
 
-            var target = ResolveOrganization(m, person, allowTeam);
+            // "left OpenAI after seven years at the company", "was leaving the company": the one just left counts.
+            var target = ResolveOrganization(m, trigger.Kind is TriggerKind.WorkAt or TriggerKind.Leave ? null : person, allowTeam);
             if (target is not null)
             {
                 return target;
@@ -661,6 +873,21 @@ internal sealed partial class ClaimAssembler
         }
 
         return null;
+    }
+
+    // "a tenured research scientist (chargé de recherche) at CNRS": the employer after a note on the title.
+    private Target? OrganizationAfterAt(int from, int regionEnd, string person)
+    {
+        var m = _mentions.FirstOrDefault(o => o.Start >= from && o.Start < regionEnd);
+        if (m is null || m.Kind != MentionKind.Organization)
+        {
+            return null;
+        }
+
+        var gap = _text.AsSpan(from, m.Start - from).Trim();
+        var closed = gap.Length > 0 && gap[0] == '(' && gap.IndexOf(')') is var close && close > 0 && !gap[..close].ContainsAny(",.;");
+        var rest = closed ? gap[(gap.IndexOf(')') + 1)..].Trim() : gap;
+        return closed && rest is "at" or "at the" ? ResolveOrganization(m, person, allowTeam: false) : null;
     }
 
     // "Orbital Labs, which he co-founded in 2020": the organization before "which" is the object.
@@ -805,8 +1032,15 @@ internal sealed partial class ClaimAssembler
                     break;
                 }
 
+                if (gap.Contains(" related to ", StringComparison.Ordinal))
+                {
+                    break; // "led projects related to Gemini" did not lead Gemini
+                }
+
+                // "Google's Gemini models": the owner is not the work.
+                var possessive = m.Kind is MentionKind.Organization && m.End + 1 < _text.Length && _text[m.End] is '\'' or '’';
                 var located = gap.TrimEnd().EndsWith(" at", StringComparison.Ordinal) || gap.TrimEnd().EndsWith(" in", StringComparison.Ordinal)
-                    || gap.TrimEnd().EndsWith(" from", StringComparison.Ordinal);
+                    || gap.TrimEnd().EndsWith(" from", StringComparison.Ordinal) || possessive;
                 if (located || (m.Kind == MentionKind.Unknown && !IsShortGap(gap, 4)))
                 {
                     continue;
@@ -926,7 +1160,8 @@ internal sealed partial class ClaimAssembler
         var trigger = triggers[index];
         foreach (var d in _dates)
         {
-            if (d.Span.Start >= trigger.RegionStart && d.Span.Start < trigger.RegionEnd && !InOtherRelativeClause(d.Span.Start, trigger))
+            if (d.Span.Start >= trigger.RegionStart && d.Span.Start < trigger.RegionEnd && !InOtherRelativeClause(d.Span.Start, trigger)
+                && !(d.Span.Start > trigger.Span.End && _text.AsSpan(trigger.Span.End, d.Span.Start - trigger.Span.End).Contains(" who ", StringComparison.Ordinal)))
             {
                 return d;
             }
@@ -934,6 +1169,12 @@ internal sealed partial class ClaimAssembler
 
         // A date opening the sentence ("In 2019, ...", "Since 2022, she ...") dates every clause without its own,
         // unless the clause marks its own time ("later", "then"). A date after the subject dates only the first verb.
+        // A duration ("seven years at the company") is never dated by a date outside it.
+        if (_text.AsSpan(trigger.Span.Start, trigger.Span.Length).StartsWith("year", StringComparison.OrdinalIgnoreCase))
+        {
+            return null;
+        }
+
         var firstRegion = triggers[0].RegionStart;
         var firstPerson = _mentions.FindIndex(m => m.IsPersonLike);
         var subjectStart = firstPerson >= 0 ? _mentions[firstPerson].Start : int.MaxValue;
@@ -1042,7 +1283,7 @@ internal sealed partial class ClaimAssembler
             evidenceStart = Math.Min(evidenceStart, fronted.Span.Start);
         }
 
-        evidenceEnd = Math.Max(evidenceEnd, roleEnd);
+        evidenceEnd = Math.Max(Math.Max(evidenceEnd, roleEnd), subject.EvidenceEnd);
         evidenceStart = Math.Max(evidenceStart, _sentence.Start);
         evidenceEnd = Math.Min(evidenceEnd, _sentence.End);
         var evidence = new Evidence(evidenceStart, evidenceEnd, _text[evidenceStart..evidenceEnd]);

@@ -24,6 +24,8 @@ internal static partial class TriggerFinder
         "former", "current", "new", "then", "ex", "longtime", "long-time", "founding",
     };
 
+    private static readonly string[] TitleLeads = ["title of ", "role of ", "position of ", "post of "];
+
     private static readonly HashSet<string>.AlternateLookup<ReadOnlySpan<char>> TitleStopsLookup = TitleStops.GetAlternateLookup<ReadOnlySpan<char>>();
 
     private static readonly HashSet<string>.AlternateLookup<ReadOnlySpan<char>> TitleAdjectivesLookup = TitleAdjectives.GetAlternateLookup<ReadOnlySpan<char>>();
@@ -43,7 +45,7 @@ internal static partial class TriggerFinder
         + @"|(?<workon>\b(?:helped\s+(?:to\s+)?)?(?:built|build|builds|building|co-?created|created|co-?developed|developed|develop|develops|developing|trained|designed|contribut(?:ed|es|ing)\s+to|contributors?\s+(?:to|of)|work(?:ed|s|ing)\s+on|participat(?:ed|es|e|ing)(?:\s+in)?|(?:was|were)\s+involved\s+in|architect\s+of|co-?creator\s+of|creator\s+of|(?:main\s+|lead\s+|core\s+|key\s+|principal\s+)?developers?\s+of|key\s+figure\s+in\s+building)\b)"
         + @"|(?<lead>\bto\s+lead\b|\b(?:co-?led|led|leads|leading|co-?leads|co-?leading|headed|heads|heading|spearhead(?:ed|s|ing)|oversaw|oversees|ran|runs|at\s+the\s+helm\s+of)\b)"
         + @"|(?<author>\b(?:co-?authored|authored|co-?wrote|wrote|(?:first\s+|lead\s+)?(?:co-?)?authors?\s+of|(?:first\s+|lead\s+)?(?:co-?)?authors?\s+on)\b)"
-        + @"|(?<promote>\bpromot(?:ed|e|es)\s+to\b|\bbec(?:ame|omes)\b|\bnamed\b|\bappointed(?:\s+as)?\b|\bserv(?:ed|es|ing)\s+as\b))",
+        + @"|(?<promote>\bpromot(?:ed|e|es)\s+to\b|\belevated\s+to\b|\bbec(?:ame|omes)\b|\bnamed\b|\bappointed(?:\s+as)?\b|\bserv(?:ed|es|ing)\s+as\b))",
         RegexOptions.CultureInvariant | RegexOptions.IgnoreCase)]
     private static partial Regex Verbs();
 
@@ -67,7 +69,7 @@ internal static partial class TriggerFinder
         "oversees", "ran", "runs", "at", "to", "co-authored", "coauthored", "authored", "co-wrote", "cowrote", "wrote",
         "first", "lead", "author", "authors", "co-author", "coauthor", "co-authors", "coauthors", "promoted", "promote",
         "promotes", "became", "becomes", "named", "appointed", "served", "serves", "serving", "developer", "developers",
-        "main", "core", "principal", "hires", "hire", "hiring", "recruits", "recruiting",
+        "main", "core", "principal", "hires", "hire", "hiring", "recruits", "recruiting", "elevated",
     };
 
     private static readonly HashSet<string>.AlternateLookup<ReadOnlySpan<char>> FirstWordsLookup = FirstWords.GetAlternateLookup<ReadOnlySpan<char>>();
@@ -246,7 +248,7 @@ internal static partial class TriggerFinder
                 or "heading" or "oversaw" or "oversees" or "ran" or "runs" or "at" or "to" => TriggerKind.Lead,
             _ when first.StartsWith("spearhead", StringComparison.Ordinal) => TriggerKind.Lead,
             _ when first.Contains("author", StringComparison.Ordinal) || first.Contains("wrote", StringComparison.Ordinal) || first is "first" or "lead" => TriggerKind.Author,
-            "promoted" or "promote" or "promotes" or "became" or "becomes" or "named" or "appointed" or "served" or "serves" or "serving" => TriggerKind.Promote,
+            "promoted" or "promote" or "promotes" or "elevated" or "became" or "becomes" or "named" or "appointed" or "served" or "serves" or "serving" => TriggerKind.Promote,
             _ when IsDegree(first) => TriggerKind.Degree,
             _ => TriggerKind.WorkOn,
         };
@@ -306,7 +308,7 @@ internal static partial class TriggerFinder
                 continue;
             }
 
-            var title = TitleBefore(text, sentence, tokens, org) ?? TitleAfterOrganization(text, sentence, tokens, org);
+            var title = TitleBefore(text, sentence, tokens, org, mentions) ?? TitleAfterOrganization(text, sentence, tokens, org);
             if (title is not null)
             {
                 triggers.Add(title);
@@ -315,7 +317,7 @@ internal static partial class TriggerFinder
     }
 
     // "VP of Research at OpenAI", "CEO of Northwind Labs", CV lines "Research Scientist, Google Brain".
-    private static Trigger? TitleBefore(string text, TextSpan sentence, List<Token> tokens, EntityMention org)
+    private static Trigger? TitleBefore(string text, TextSpan sentence, List<Token> tokens, EntityMention org, List<EntityMention> mentions)
     {
         var index = FirstTokenFrom(tokens, org.Start) - 1;
         if (index < 1)
@@ -390,7 +392,26 @@ internal static partial class TriggerFinder
         }
 
         var titleSpan = new TextSpan(tokens[first].Start, tokens[last].End);
+        if (preposition is "of" && org.Entry is null && EmployerBeforeAs(text, tokens, first, mentions) is { } employer)
+        {
+            // "joined OpenAI as VP of Applied AI": the name after "of" is a department of OpenAI, part of the title.
+            var role = new TextSpan(titleSpan.Start, org.End);
+            return MakeTitle(text, role, employer);
+        }
+
         return MakeTitle(text, titleSpan, org);
+    }
+
+    // The organization right before "as" that a title follows: "OpenAI" in "joined OpenAI as VP of ...".
+    private static EntityMention? EmployerBeforeAs(string text, List<Token> tokens, int titleFirst, List<EntityMention> mentions)
+    {
+        if (titleFirst < 2 || !tokens[titleFirst - 1].In(text).Equals("as", StringComparison.OrdinalIgnoreCase))
+        {
+            return null;
+        }
+
+        var end = tokens[titleFirst - 2].End;
+        return mentions.FirstOrDefault(m => m.End == end && m.Kind == MentionKind.Organization);
     }
 
     // "OpenAI's chief scientist", "its chief scientist", "a former Google engineer".
@@ -453,6 +474,16 @@ internal static partial class TriggerFinder
             return null;
         }
 
+        // "OpenAI's Vice President of Research", "OpenAI's CEO of applications": the "of" part belongs to the title.
+        if (last + 2 < tokens.Count && tokens[last + 1].In(text) is "of" && tokens[last + 2].IsWord && !TitleStopsLookup.Contains(tokens[last + 2].In(text)))
+        {
+            last += 2;
+            while (last + 1 < tokens.Count && tokens[last + 1].Shape == TokenShape.Capitalized && tokens[last + 1].Start == tokens[last].End + 1)
+            {
+                last++;
+            }
+        }
+
         // Only lower-case titles after an attributive name ("Google engineer"), any case after a possessive.
         var titleSpan = new TextSpan(tokens[first].Start, tokens[last].End);
         if (!possessive && !isIts && char.IsUpper(text[titleSpan.Start]))
@@ -479,6 +510,15 @@ internal static partial class TriggerFinder
     private static Trigger MakeTitle(string text, TextSpan titleSpan, EntityMention org)
     {
         var title = text[titleSpan.Start..titleSpan.End];
+        // "held the title of Principal Scientist at SSI": the title is what follows.
+        foreach (var lead in TitleLeads)
+        {
+            if (title.StartsWith(lead, StringComparison.OrdinalIgnoreCase) && title.Length > lead.Length)
+            {
+                title = title[lead.Length..];
+            }
+        }
+
         var words = title.Split(' ');
         var relation = Relation.WorkedAt;
         if (words.Any(w => w.Equals("student", StringComparison.OrdinalIgnoreCase) || w.Equals("candidate", StringComparison.OrdinalIgnoreCase)))
@@ -520,7 +560,9 @@ internal static partial class TriggerFinder
                 continue;
             }
 
-            var title = triggers.FindIndex(t => t.Kind == TriggerKind.Title && t.RoleSpan.Start >= promote.Span.End && t.RoleSpan.Start <= promote.RoleSpan.Start + 1);
+            // Also when the promotion's words hold the title's owner: "became the company's CTO".
+            var title = triggers.FindIndex(t => t.Kind == TriggerKind.Title && t.RoleSpan.Start >= promote.Span.End
+                && (t.RoleSpan.Start <= promote.RoleSpan.Start + 1 || (t.Organization is { } o && o.Start >= promote.RoleSpan.Start - 4 && t.RoleSpan.Start < promote.RoleSpan.End)));
             if (title >= 0)
             {
                 triggers[title] = triggers[title] with { Span = new TextSpan(promote.Span.Start, triggers[title].Span.End) };

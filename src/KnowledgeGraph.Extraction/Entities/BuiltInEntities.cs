@@ -44,6 +44,8 @@ internal static class BuiltInEntities
         Org(OrganizationKind.Lab, "Scale AI"),
         Org(OrganizationKind.Lab, "IBM Research"),
         Org(OrganizationKind.Lab, "Preferred Networks"),
+        Org(OrganizationKind.Lab, "CERN"),
+        Org(OrganizationKind.Lab, "French National Centre for Scientific Research", "CNRS"),
     ];
 
     private static IEnumerable<GazetteerEntry> Companies() =>
@@ -72,6 +74,25 @@ internal static class BuiltInEntities
         Org(OrganizationKind.Company, "Palantir"),
         Org(OrganizationKind.Company, "Netflix"),
         Org(OrganizationKind.Company, "Spotify"),
+        Org(OrganizationKind.Company, "Goldman Sachs"),
+        Org(OrganizationKind.Company, "Morgan Stanley"),
+        Org(OrganizationKind.Company, "JPMorgan Chase", "JPMorgan", "J.P. Morgan"),
+        Org(OrganizationKind.Company, "Jane Street"),
+        Org(OrganizationKind.Company, "Citadel"),
+        Org(OrganizationKind.Company, "Two Sigma"),
+        Org(OrganizationKind.Company, "D. E. Shaw", "D.E. Shaw"),
+        Org(OrganizationKind.Company, "Fidelity Investments"),
+        Org(OrganizationKind.Company, "McKinsey & Company", "McKinsey"),
+        Org(OrganizationKind.Company, "Zodiac Aerospace"),
+        Org(OrganizationKind.Company, "Leap Motion"),
+        Org(OrganizationKind.Company, "SpaceX"),
+        Org(OrganizationKind.Company, "Stripe"),
+        Org(OrganizationKind.Company, "Dropbox"),
+        Org(OrganizationKind.Company, "LinkedIn"),
+        Org(OrganizationKind.Company, "Airbnb"),
+        Org(OrganizationKind.Company, "Oracle"),
+        Org(OrganizationKind.Company, "Qualcomm"),
+        Org(OrganizationKind.Company, "Huawei"),
     ];
 
     private static IEnumerable<GazetteerEntry> Universities() =>
@@ -104,6 +125,12 @@ internal static class BuiltInEntities
         Org(OrganizationKind.University, "University of Tokyo"),
         Org(OrganizationKind.University, "KAIST"),
         Org(OrganizationKind.University, "Seoul National University"),
+        Org(OrganizationKind.University, "Zhejiang University"),
+        Org(OrganizationKind.University, "Rutgers University", "Rutgers"),
+        Org(OrganizationKind.University, "Dartmouth College", "Dartmouth"),
+        Org(OrganizationKind.University, "TU Dortmund University", "TU Dortmund"),
+        Org(OrganizationKind.University, "RWTH Aachen University", "RWTH Aachen"),
+        Org(OrganizationKind.University, "University of Science and Technology of China", "USTC"),
     ];
 
     private static IEnumerable<GazetteerEntry> Models() =>

@@ -101,6 +101,32 @@ internal sealed partial class EntityRecognizer(Gazetteer gazetteer)
         }
 
         mentions.Sort(first, mentions.Count - first, ByStart);
+        NameDescribedAsOrganization(text, tokens, mentions, first);
+    }
+
+    // "the company Indico Data Solutions", "the startup Vela": the name after the noun is an organization.
+    private static void NameDescribedAsOrganization(string text, List<Token> tokens, List<EntityMention> mentions, int first)
+    {
+        for (var i = first; i < mentions.Count; i++)
+        {
+            var m = mentions[i];
+            if (m.Kind is not (MentionKind.Person or MentionKind.Unknown) || m.Entry is not null)
+            {
+                continue;
+            }
+
+            var index = 0;
+            while (index < tokens.Count && tokens[index].Start != m.Start)
+            {
+                index++;
+            }
+
+            if (index >= 2 && index < tokens.Count && tokens[index - 2].In(text).Equals("the", StringComparison.OrdinalIgnoreCase)
+                && ReferenceNounsLookup.Contains(tokens[index - 1].In(text)) && tokens[index - 1].End + 1 == m.Start)
+            {
+                m.Kind = MentionKind.Organization;
+            }
+        }
     }
 
     private static MentionKind KindOf(GazetteerEntry entry) => entry.Kind switch
@@ -165,18 +191,23 @@ internal sealed partial class EntityRecognizer(Gazetteer gazetteer)
         for (var m = hasTeam ? Team().Match(text, sentence.Start, sentence.Length) : Match.Empty; m.Success; m = m.NextMatch())
         {
             var span = new TextSpan(m.Index, m.Index + m.Length);
-            if (!Overlaps(mentions, first, span))
+            if (!Overlaps(mentions, first, span) && !NameFollows(text, span.End, sentence.End))
             {
                 var name = m.Groups["name"];
                 mentions.Add(new EntityMention(span, MentionKind.Team, name.Value));
             }
         }
 
-        AddOrganizationReferences(text, tokens, mentions, first);
+        AddOrganizationReferences(text, sentence, tokens, mentions, first);
     }
 
+    // "the French aerospace group Zodiac Aerospace", "the company Indico Data Solutions": a description before a
+    // name is not a name of its own.
+    private static bool NameFollows(string text, int end, int sentenceEnd) =>
+        end + 2 < sentenceEnd && text[end] == ' ' && char.IsUpper(text[end + 1]);
+
     // "the company", "the lab", "its": found by token, as they are tried in nearly every sentence.
-    private static void AddOrganizationReferences(string text, List<Token> tokens, List<EntityMention> mentions, int first)
+    private static void AddOrganizationReferences(string text, TextSpan sentence, List<Token> tokens, List<EntityMention> mentions, int first)
     {
         for (var i = 0; i < tokens.Count; i++)
         {
@@ -196,7 +227,7 @@ internal sealed partial class EntityRecognizer(Gazetteer gazetteer)
                 continue;
             }
 
-            if (!Overlaps(mentions, first, span))
+            if (!Overlaps(mentions, first, span) && !(span.End - tokens[i].Start > 3 && NameFollows(text, span.End, sentence.End)))
             {
                 mentions.Add(new EntityMention(span, MentionKind.OrganizationReference, text[span.Start..span.End]));
             }
@@ -272,7 +303,7 @@ internal sealed partial class EntityRecognizer(Gazetteer gazetteer)
         MentionKind kind;
         if (word.Equals("he", StringComparison.OrdinalIgnoreCase) || word.Equals("she", StringComparison.OrdinalIgnoreCase)
             || word.Equals("they", StringComparison.OrdinalIgnoreCase) || word.Equals("his", StringComparison.OrdinalIgnoreCase)
-            || word.Equals("her", StringComparison.OrdinalIgnoreCase))
+            || word.Equals("her", StringComparison.OrdinalIgnoreCase) || word.Equals("him", StringComparison.OrdinalIgnoreCase))
         {
             kind = MentionKind.Pronoun;
         }
@@ -446,6 +477,11 @@ internal sealed partial class EntityRecognizer(Gazetteer gazetteer)
 
     private static MentionKind? Classify(string text, List<Token> tokens, int start, int end, bool forcePerson)
     {
+        if (start == end && Words.GenericAbbreviationsLookup.Contains(tokens[start].In(text)))
+        {
+            return null; // "AI systems", "scaling GPT models": a field or a family, not a name
+        }
+
         bool hasOrganizationHead = false, hasTitleHead = false, hasNotName = false, hasDigit = false, hasConnector = false;
         bool hasPlace = false, hasCamelCase = false;
         var nameWords = 0;

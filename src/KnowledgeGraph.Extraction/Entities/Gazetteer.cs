@@ -37,10 +37,13 @@ public sealed class Gazetteer
             }
         }
 
-        // Longest names first, so "Google DeepMind" wins over "Google".
+        // Longest names first, so "Google DeepMind" wins over "Google"; on the same name an organization or a model wins
+        // over a person, so a node mistaken for a person once ("Goldman Sachs") cannot make the company a person again.
         foreach (var list in _byFirstWord.Values)
         {
-            list.Sort((a, b) => b.Words.Length.CompareTo(a.Words.Length));
+            var ordered = list.OrderByDescending(n => n.Words.Length).ThenBy(n => n.Entry.Kind == NodeKind.Person ? 1 : 0).ToList();
+            list.Clear();
+            list.AddRange(ordered);
         }
 
         _lookup = _byFirstWord.GetAlternateLookup<ReadOnlySpan<char>>();

@@ -1,3 +1,4 @@
+using System.Text.RegularExpressions;
 using KnowledgeGraph.Extraction.Text;
 
 namespace KnowledgeGraph.Extraction.Entities;
@@ -7,19 +8,25 @@ namespace KnowledgeGraph.Extraction.Entities;
 /// "Jerry Tworek", "DeepMind" is "Google DeepMind" when the text also says that), one spelling per name ("O1" is
 /// "o1"), and typos of a name the document also spells right ("OpenAL" is "OpenAI").
 /// </summary>
-internal static class MentionResolver
+internal static partial class MentionResolver
 {
-    public static void Resolve(List<EntityMention> mentions)
+    public static void Resolve(List<EntityMention> mentions, string text)
     {
+        ResolveAliases(mentions, text);
         ResolvePeople(mentions);
         ResolveSpellings(mentions);
         ResolveTypos(mentions);
     }
 
-    /// <summary>The fullest organization name in the document that starts with <paramref name="name"/> ("Vireo" → "Vireo Labs").</summary>
+    /// <summary>
+    /// The fullest organization name in the document that starts with <paramref name="name"/> ("Vireo" → "Vireo Labs"),
+    /// else the one name that holds it as its distinctive word ("Olin" → "Franklin W. Olin College of Engineering").
+    /// </summary>
     public static string CanonicalOrganization(string name, IEnumerable<string> organizationNames)
     {
         var best = name;
+        string? inner = null;
+        var innerCount = 0;
         foreach (var candidate in organizationNames)
         {
             if (candidate.Length > best.Length && candidate.Length > name.Length && candidate[name.Length] == ' '
@@ -27,14 +34,67 @@ internal static class MentionResolver
             {
                 best = candidate;
             }
+            else if (candidate.Length > name.Length && candidate != inner && HoldsAsInnerWord(candidate, name))
+            {
+                inner = candidate;
+                innerCount++;
+            }
         }
 
-        return best;
+        return best == name && innerCount == 1 && IsDistinctiveWord(name) ? inner! : best;
     }
+
+    private static bool HoldsAsInnerWord(string candidate, string word)
+    {
+        for (var at = candidate.IndexOf(word, 1, StringComparison.Ordinal); at > 0; at = candidate.IndexOf(word, at + 1, StringComparison.Ordinal))
+        {
+            var end = at + word.Length;
+            if (candidate[at - 1] == ' ' && (end == candidate.Length || candidate[end] == ' '))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    // A single capitalized word that is not a generic part of organization names ("College", "AI", "Research").
+    private static bool IsDistinctiveWord(string word) =>
+        word.Length >= 3 && char.IsUpper(word[0]) && !word.Contains(' ', StringComparison.Ordinal)
+        && !Words.OrganizationHeads.Contains(word) && !Words.NotNames.Contains(word) && !Words.Places.Contains(word);
 
     // The recognizer names a misspelt known name by its right spelling ("Tsinghua Universty" is "Tsinghua University").
     private static string Form(EntityMention m) =>
         m.Entry is not null && m.Name != m.Surface && m.Entry.Names.Contains(m.Name, StringComparer.Ordinal) ? m.Name : m.Surface;
+
+    [GeneratedRegex(@"^\s*\(\s*(?:(?:also|sometimes|often|written|spelled|spelt|known|as|born|or|né|née)\s+){0,3}$", RegexOptions.CultureInvariant)]
+    private static partial Regex AliasOpening();
+
+    // "Igor Babuschkin (also spelled Igor Babushkin)", "Shuchao Bi (Bi Shuchao)": one person under two names, printed
+    // under the one the document uses more (the first on a tie).
+    private static void ResolveAliases(List<EntityMention> mentions, string text)
+    {
+        for (var i = 1; i < mentions.Count; i++)
+        {
+            EntityMention first = mentions[i - 1], alias = mentions[i];
+            if (first.Kind != MentionKind.Person || alias.Kind != MentionKind.Person || first.Name == alias.Name
+                || alias.End >= text.Length || text[alias.End] != ')' || !AliasOpening().IsMatch(text.AsSpan(first.End, alias.Start - first.End)))
+            {
+                continue;
+            }
+
+            var (from, to) = mentions.Count(m => m.Name == alias.Name) > mentions.Count(m => m.Name == first.Name)
+                ? (first.Name, alias.Name)
+                : (alias.Name, first.Name);
+            foreach (var m in mentions)
+            {
+                if (m.Kind == MentionKind.Person && m.Name == from)
+                {
+                    m.Name = to;
+                }
+            }
+        }
+    }
 
     private static void ResolvePeople(List<EntityMention> mentions)
     {

@@ -9,7 +9,17 @@ internal static class Words
         "University", "Institute", "College", "Labs", "Lab", "Laboratory", "Laboratories", "Research", "AI", "Robotics",
         "Technologies", "Systems", "Inc.", "Inc", "Corp.", "Corporation", "Ltd.", "Ltd", "LLC", "Networks", "Foundation",
         "Academy", "Polytechnic", "Dynamics", "Intelligence", "Ventures", "School", "Universität", "Université", "GmbH",
-        "Capital", "Partners", "Group", "Holdings",
+        "Capital", "Partners", "Group", "Holdings", "Solutions", "Aerospace", "Centre", "Center", "Investments",
+    };
+
+    /// <summary>
+    /// Capitalized abbreviations that name a field, a family or a job, not one entity: "AI systems", "scaling GPT
+    /// models", "the CEO". "GPT-4" and "GPT-2" are names; a bare "GPT" is not.
+    /// </summary>
+    public static readonly HashSet<string> GenericAbbreviations = new(StringComparer.Ordinal)
+    {
+        "AI", "AGI", "ASI", "ML", "NLP", "LLM", "LLMs", "GPT", "GPTs", "RL", "RLHF", "API", "APIs", "GPU", "GPUs", "TPU",
+        "TPUs", "CEO", "CTO", "COO", "CFO", "CSO", "VP", "SVP", "EVP", "PhD", "MS", "BA", "BS", "MA", "CV", "AR", "VR",
     };
 
     /// <summary>Head words of job titles ("Research Lead", "VP of Research", "member of technical staff").</summary>
@@ -58,6 +68,9 @@ internal static class Words
         "reference", "link", "originally", "curious", "will", "could", "would", "should", "did", "does", "nobody",
         "everyone", "someone", "anyone", "people", "staff", "members", "member", "alignment", "perception", "safety",
         "policy", "product", "products", "infrastructure", "inference", "training", "pretraining", "post-training",
+        "french", "german", "british", "english", "american", "canadian", "chinese", "japanese", "korean", "indian",
+        "polish", "romanian", "brazilian", "swiss", "dutch", "swedish", "italian", "spanish", "israeli", "european",
+        "russian", "australian", "irish", "danish", "finnish", "norwegian", "portuguese", "mexican", "nigerian",
     };
 
     /// <summary>Function words and openers that may be capitalized at a sentence start but never begin a name.</summary>
@@ -117,6 +130,8 @@ internal static class Words
     public static readonly HashSet<string>.AlternateLookup<ReadOnlySpan<char>> TitleHeadsLookup = TitleHeads.GetAlternateLookup<ReadOnlySpan<char>>();
 
     public static readonly HashSet<string>.AlternateLookup<ReadOnlySpan<char>> OrganizationHeadsLookup = OrganizationHeads.GetAlternateLookup<ReadOnlySpan<char>>();
+
+    public static readonly HashSet<string>.AlternateLookup<ReadOnlySpan<char>> GenericAbbreviationsLookup = GenericAbbreviations.GetAlternateLookup<ReadOnlySpan<char>>();
 
     public static readonly HashSet<string>.AlternateLookup<ReadOnlySpan<char>> DegreeWordsLookup = DegreeWords.GetAlternateLookup<ReadOnlySpan<char>>();
 }
