@@ -1,6 +1,7 @@
 using System.Collections.Concurrent;
 using KnowledgeGraph.Core.Graph;
 using Microsoft.Data.Sqlite;
+using SQLitePCL;
 
 namespace KnowledgeGraph.Storage.Sqlite;
 
@@ -84,7 +85,7 @@ internal sealed class SqliteReadCache(string connectionString, int maxItems) : I
     {
         private readonly Lock _gate = new();
         private SqliteConnection? _connection;
-        private SqliteCommand? _command;
+        private sqlite3_stmt? _statement;
         private long _last;
 
         /// <summary>
@@ -102,11 +103,12 @@ internal sealed class SqliteReadCache(string connectionString, int maxItems) : I
                     {
                         _connection = new SqliteConnection(new SqliteConnectionStringBuilder(connectionString) { Pooling = false, Mode = SqliteOpenMode.ReadOnly }.ToString());
                         _connection.Open();
-                        _command = _connection.CreateCommand();
-                        _command.CommandText = "PRAGMA data_version;";
+
+                        // Prepared once and stepped directly: this runs before every read, so it skips ADO.NET's command and reader.
+                        SqliteException.ThrowExceptionForRC(raw.sqlite3_prepare_v2(_connection.Handle, "PRAGMA data_version;", out _statement), _connection.Handle);
                     }
 
-                    var seen = (long)_command!.ExecuteScalar()!;
+                    var seen = ReadVersion(_statement!, _connection!.Handle!);
                     if (opened || seen != _last)
                     {
                         Interlocked.Increment(ref epoch);
@@ -132,11 +134,29 @@ internal sealed class SqliteReadCache(string connectionString, int maxItems) : I
             }
         }
 
+        private static long ReadVersion(sqlite3_stmt statement, sqlite3 database)
+        {
+            try
+            {
+                var result = raw.sqlite3_step(statement);
+                if (result != raw.SQLITE_ROW)
+                {
+                    SqliteException.ThrowExceptionForRC(result, database);
+                }
+
+                return raw.sqlite3_column_int64(statement, 0);
+            }
+            finally
+            {
+                raw.sqlite3_reset(statement);
+            }
+        }
+
         private void Close()
         {
-            _command?.Dispose();
+            _statement?.Dispose();
             _connection?.Dispose();
-            (_command, _connection) = (null, null);
+            (_statement, _connection) = (null, null);
         }
     }
 
