@@ -100,6 +100,23 @@ public sealed class SqliteReadCacheTests : IDisposable
     }
 
     [Fact]
+    public async Task Entries_still_in_use_survive_a_full_generation()
+    {
+        var store = await OpenAsync(readCacheItems: 3);
+        await store.ApplyAsync(Base(), Ct);
+        await store.GetNodesAsync([Jerry, Lukasz, OpenAi], Ct);
+        var generations = store.ReadCache!.Generations;
+
+        // The full generation is followed by one that moves Jerry over on a hit and takes Codex; not full yet.
+        var jerry = await store.GetNodesAsync([Jerry], Ct);
+        await store.GetNodesAsync([Codex], Ct);
+        var jerryAgain = await store.GetNodesAsync([Jerry], Ct);
+
+        Assert.Equal(generations + 1, store.ReadCache.Generations);
+        Assert.Equal(Describe(jerry), Describe(jerryAgain));
+    }
+
+    [Fact]
     public async Task No_cache_when_it_is_switched_off()
     {
         var store = await OpenAsync(readCacheItems: 0);

@@ -42,7 +42,8 @@ internal sealed class SqliteReadCache(string connectionString, int maxItems) : I
             return new Generation(epoch, 0);
         }
 
-        var next = new Generation(epoch, maxItems);
+        // Full at the same data version: the successor keeps the full one's entries reachable; after a commit nothing is kept.
+        var next = epoch == current.Version ? current.Successor() : new Generation(epoch, maxItems);
         if (Interlocked.CompareExchange(ref _current, next, current) == current)
         {
             Interlocked.Increment(ref _generations);
@@ -160,17 +161,29 @@ internal sealed class SqliteReadCache(string connectionString, int maxItems) : I
         }
     }
 
-    /// <summary>What was read while the file stayed at one data version. Bounded: once full, the next read starts a new one.</summary>
-    internal sealed class Generation(long version, int maxItems)
+    /// <summary>
+    /// What was read while the file stayed at one data version. Bounded: once full, the next read starts a new
+    /// generation that keeps this one as its predecessor, so entries still in use move over (by a hit) and the rest go
+    /// with the predecessor when the new one fills in turn. At most two generations live at a time.
+    /// </summary>
+    internal sealed class Generation(long version, int maxItems, Generation? previous = null)
     {
         private readonly ConcurrentDictionary<string, GraphNode?> _nodes = new(StringComparer.Ordinal);
         private readonly ConcurrentDictionary<(string End, string Relations, string Id), IReadOnlyList<GraphEdge>> _edges = new();
         private readonly ConcurrentDictionary<string, IReadOnlyList<SourceRef>> _sourceRefs = new(StringComparer.Ordinal);
+        private Generation? _previous = previous;
         private int _items;
 
         public long Version { get; } = version;
 
         public bool IsFull => Volatile.Read(ref _items) >= maxItems;
+
+        /// <summary>The generation to follow this full one: it keeps this one (without its own predecessor) to move hits from.</summary>
+        public Generation Successor()
+        {
+            Volatile.Write(ref _previous, null);
+            return new Generation(Version, maxItems, this);
+        }
 
         /// <summary>Copies the cached nodes into <paramref name="into"/>; returns the ids not cached (known missing ids count as cached).</summary>
         public List<string> TakeNodes(IEnumerable<string> ids, Dictionary<string, GraphNode> into)
@@ -178,7 +191,7 @@ internal sealed class SqliteReadCache(string connectionString, int maxItems) : I
             var missing = new List<string>();
             foreach (var id in ids)
             {
-                if (!_nodes.TryGetValue(id, out var node))
+                if (!TryGet(g => g._nodes, id, _ => 1, out var node))
                 {
                     missing.Add(id);
                 }
@@ -201,34 +214,36 @@ internal sealed class SqliteReadCache(string connectionString, int maxItems) : I
 
         /// <summary>Copies the cached edge lists of one end and relation set into <paramref name="into"/>; returns the ids not cached.</summary>
         public List<string> TakeEdges(string end, string relations, IEnumerable<string> ids, Dictionary<string, IReadOnlyList<GraphEdge>> into) =>
-            Take(_edges, id => (end, relations, id), ids, into);
+            Take(g => g._edges, id => (end, relations, id), ids, into);
 
         public void PutEdges(string end, string relations, IReadOnlyDictionary<string, List<GraphEdge>> read)
         {
             foreach (var (id, edges) in read)
             {
-                Put(_edges, (end, relations, id), edges, Math.Max(1, edges.Count));
+                Put(_edges, (end, relations, id), edges, Weight(edges));
             }
         }
 
         public List<string> TakeSourceRefs(IEnumerable<string> edgeIds, Dictionary<string, IReadOnlyList<SourceRef>> into) =>
-            Take(_sourceRefs, id => id, edgeIds, into);
+            Take(g => g._sourceRefs, id => id, edgeIds, into);
 
         public void PutSourceRefs(IReadOnlyDictionary<string, List<SourceRef>> read)
         {
             foreach (var (id, refs) in read)
             {
-                Put(_sourceRefs, id, refs, Math.Max(1, refs.Count));
+                Put(_sourceRefs, id, refs, Weight(refs));
             }
         }
 
-        private static List<string> Take<TKey, TValue>(ConcurrentDictionary<TKey, TValue> map, Func<string, TKey> keyOf, IEnumerable<string> ids, Dictionary<string, TValue> into)
+        private static int Weight<T>(IReadOnlyCollection<T> items) => Math.Max(1, items.Count);
+
+        private List<string> Take<TKey, T>(Func<Generation, ConcurrentDictionary<TKey, IReadOnlyList<T>>> map, Func<string, TKey> keyOf, IEnumerable<string> ids, Dictionary<string, IReadOnlyList<T>> into)
             where TKey : notnull
         {
             var missing = new List<string>();
             foreach (var id in ids)
             {
-                if (map.TryGetValue(keyOf(id), out var value))
+                if (TryGet(map, keyOf(id), Weight, out var value))
                 {
                     into[id] = value;
                 }
@@ -239,6 +254,24 @@ internal sealed class SqliteReadCache(string connectionString, int maxItems) : I
             }
 
             return missing;
+        }
+
+        /// <summary>Looks in this generation, then in its predecessor; a predecessor's hit moves into this one.</summary>
+        private bool TryGet<TKey, TValue>(Func<Generation, ConcurrentDictionary<TKey, TValue>> map, TKey key, Func<TValue, int> weight, out TValue value)
+            where TKey : notnull
+        {
+            if (map(this).TryGetValue(key, out value!))
+            {
+                return true;
+            }
+
+            if (Volatile.Read(ref _previous) is { } older && map(older).TryGetValue(key, out value!))
+            {
+                Put(map(this), key, value, weight(value));
+                return true;
+            }
+
+            return false;
         }
 
         private void Put<TKey, TValue>(ConcurrentDictionary<TKey, TValue> map, TKey key, TValue value, int weight)

@@ -15,8 +15,9 @@ public sealed class SqliteStoreOptions
     public int MmapSizeMiB { get; set; }
 
     /// <summary>
-    /// Most nodes, edges and source references kept between reads while the file does not change (0: off). Any commit,
-    /// from this process or another, drops them all.
+    /// Most nodes, edges and source references one generation of the read cache keeps while the file does not change
+    /// (0: off); a full generation is followed by a new one, and at most two live at a time. Any commit, from this
+    /// process or another, drops them all. About 400 bytes an item.
     /// </summary>
-    public int ReadCacheItems { get; set; } = 200_000;
+    public int ReadCacheItems { get; set; } = 400_000;
 }
