@@ -34,7 +34,7 @@ public static class StoreServiceCollectionExtensions
             sp.GetService<TimeProvider>()));
 
         services.AddSingleton(ByKind<IGraphStore>(
-            sp => new SqliteGraphStore(Options.Create(new SqliteStoreOptions { DatabasePath = sqlitePath(sp) }), sp.GetService<TimeProvider>()),
+            sp => new SqliteGraphStore(Options.Create(SqliteOptions(configuration, sqlitePath(sp))), sp.GetService<TimeProvider>()),
             sp => new Neo4jGraphStore(sp.GetRequiredService<Neo4jQueryClient>(), sp.GetRequiredService<IOptions<Neo4jStoreOptions>>(), sp.GetService<TimeProvider>())));
         services.AddSingleton(ByKind<IJobQueue>(
             sp => new SqliteJobQueue(sqlitePath(sp), sp.GetService<TimeProvider>()),
@@ -43,6 +43,13 @@ public static class StoreServiceCollectionExtensions
             sp => (IStoreSchema)sp.GetRequiredService<IGraphStore>(), // the embedded store is its own schema, migrated when opened
             sp => new Neo4jSchemaMigrator(sp.GetRequiredService<Neo4jQueryClient>(), sp.GetService<TimeProvider>())));
         return services;
+    }
+
+    private static SqliteStoreOptions SqliteOptions(IConfiguration configuration, string path)
+    {
+        var options = configuration.GetSection(SqliteStoreOptions.Section).Get<SqliteStoreOptions>() ?? new SqliteStoreOptions();
+        options.DatabasePath = path;
+        return options;
     }
 
     private static Func<IServiceProvider, T> ByKind<T>(Func<IServiceProvider, T> sqlite, Func<IServiceProvider, T> neo4j) => sp =>

@@ -30,6 +30,7 @@ public static class ServiceCollectionExtensions
         services.AddSingleton<Readiness>();
         services.AddHostedService<StartupService>();
 
+        services.AddSingleton<TenureMemo>();
         services.AddScoped<GraphLoaders>();
         services.AddScoped<CareerQueries>();
         services.AddAnalytics();
@@ -38,6 +39,10 @@ public static class ServiceCollectionExtensions
             .AddSystemTextJson()
             .AddGraphTypes(typeof(KnowledgeGraphSchema).Assembly)
             .AddErrorInfoProvider(o => o.ExposeExceptionDetails = false)
+
+            // One request's fields run one after another: the loaders still batch each level, and the threads a
+            // parallel run would use serve other requests instead (no locks taken between a request's own fields).
+            .AddExecutionStrategy<global::GraphQL.Execution.SerialExecutionStrategy>(GraphQLParser.AST.OperationType.Query)
             .ConfigureExecution<TrustedDocumentHandler>()
             .ConfigureExecution<DocumentCache>()
             .AddUnhandledExceptionHandler(context =>

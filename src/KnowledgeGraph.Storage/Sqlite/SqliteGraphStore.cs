@@ -11,14 +11,16 @@ namespace KnowledgeGraph.Storage.Sqlite;
 /// The embedded store: one SQLite file in WAL mode (readers never wait for the writer). Lists of ids travel as one
 /// JSON parameter read with json_each, so every value is a parameter and a list is one statement.
 /// </summary>
-public sealed partial class SqliteGraphStore : IGraphStore, IStoreSchema
+public sealed partial class SqliteGraphStore : IGraphStore, IStoreSchema, IDisposable
 {
     private const string EdgeColumns = "e.id, e.relation, e.from_id, e.to_id, e.role, e.start, e.\"end\", e.confidence, e.recorded_at";
     private readonly string _connectionString;
     private readonly int _cacheSizeKiB;
+    private readonly long _mmapSizeBytes;
     private readonly TimeProvider _clock;
     private readonly SemaphoreSlim _writeLock = new(1, 1);
     private readonly System.Runtime.CompilerServices.ConditionalWeakTable<object, object> _configured = [];
+    private readonly SqliteReadCache? _cache;
 
     public SqliteGraphStore(IOptions<SqliteStoreOptions> options, TimeProvider? clock = null)
     {
@@ -33,8 +35,16 @@ public sealed partial class SqliteGraphStore : IGraphStore, IStoreSchema
             DefaultTimeout = 30,
         }.ToString();
         _cacheSizeKiB = options.Value.CacheSizeKiB;
+        _mmapSizeBytes = (long)options.Value.MmapSizeMiB * 1024 * 1024;
+        _cache = options.Value.ReadCacheItems > 0 ? new SqliteReadCache(_connectionString, options.Value.ReadCacheItems) : null;
         _clock = clock ?? TimeProvider.System;
     }
+
+    /// <summary>Closes the read cache's watching connection; pooled connections close with the pool.</summary>
+    public void Dispose() => _cache?.Dispose();
+
+    /// <summary>The read cache, when on (Store:Sqlite:ReadCacheItems above 0).</summary>
+    internal SqliteReadCache? ReadCache => _cache;
 
     public string DatabasePath => new SqliteConnectionStringBuilder(_connectionString).DataSource;
 
@@ -91,8 +101,15 @@ public sealed partial class SqliteGraphStore : IGraphStore, IStoreSchema
             return result;
         }
 
-        await using var connection = await OpenAsync(cancellationToken);
-        await ReadNodesAsync(connection, null, "WHERE n.id IN (SELECT value FROM json_each(@ids))", p => p.AddWithValue("@ids", JsonList(ids)), result, cancellationToken);
+        var cached = _cache?.Current();
+        var missing = cached is null ? ids : cached.TakeNodes(ids, result);
+        if (missing.Count > 0)
+        {
+            await using var connection = await OpenAsync(cancellationToken);
+            await ReadNodesAsync(connection, null, "WHERE n.id IN (SELECT value FROM json_each(@ids))", p => p.AddWithValue("@ids", JsonList(missing)), result, cancellationToken);
+            cached?.PutNodes(missing, result);
+        }
+
         return result;
     }
 
@@ -180,14 +197,29 @@ public sealed partial class SqliteGraphStore : IGraphStore, IStoreSchema
 
     public async Task<IReadOnlyDictionary<string, IReadOnlyList<SourceRef>>> GetSourceRefsAsync(IReadOnlyCollection<string> edgeIds, CancellationToken cancellationToken)
     {
-        var result = edgeIds.Distinct(StringComparer.Ordinal).ToDictionary(id => id, _ => new List<SourceRef>(), StringComparer.Ordinal);
-        if (result.Count > 0)
+        var ids = edgeIds.Distinct(StringComparer.Ordinal).ToList();
+        var result = new Dictionary<string, IReadOnlyList<SourceRef>>(ids.Count, StringComparer.Ordinal);
+        if (ids.Count == 0)
         {
-            await using var connection = await OpenAsync(cancellationToken);
-            await ReadSourceRefsAsync(connection, null, result, cancellationToken);
+            return result;
         }
 
-        return result.ToDictionary(p => p.Key, p => (IReadOnlyList<SourceRef>)p.Value, StringComparer.Ordinal);
+        var cached = _cache?.Current();
+        var missing = cached is null ? ids : cached.TakeSourceRefs(ids, result);
+        if (missing.Count > 0)
+        {
+            var read = missing.ToDictionary(id => id, _ => new List<SourceRef>(), StringComparer.Ordinal);
+            await using var connection = await OpenAsync(cancellationToken);
+            await ReadSourceRefsAsync(connection, null, read, cancellationToken);
+            foreach (var (id, refs) in read)
+            {
+                result[id] = refs;
+            }
+
+            cached?.PutSourceRefs(read);
+        }
+
+        return result;
     }
 
     public async Task<IReadOnlyDictionary<string, Source>> GetSourcesAsync(IReadOnlyCollection<string> sourceIds, CancellationToken cancellationToken)
@@ -305,12 +337,22 @@ public sealed partial class SqliteGraphStore : IGraphStore, IStoreSchema
 
     private async Task<IReadOnlyDictionary<string, IReadOnlyList<GraphEdge>>> GetEdgesByEndAsync(string column, IReadOnlyCollection<string> nodeIds, IReadOnlyCollection<Relation>? relations, CancellationToken cancellationToken)
     {
-        var result = nodeIds.Distinct(StringComparer.Ordinal).ToDictionary(id => id, _ => new List<GraphEdge>(), StringComparer.Ordinal);
-        if (result.Count == 0)
+        var ids = nodeIds.Distinct(StringComparer.Ordinal).ToList();
+        var result = new Dictionary<string, IReadOnlyList<GraphEdge>>(ids.Count, StringComparer.Ordinal);
+        if (ids.Count == 0)
         {
-            return new Dictionary<string, IReadOnlyList<GraphEdge>>(StringComparer.Ordinal);
+            return result;
         }
 
+        var relationsKey = relations is null ? "*" : string.Join(',', relations.Select(r => r.ToWire()).Order(StringComparer.Ordinal));
+        var cached = _cache?.Current();
+        var missing = cached is null ? ids : cached.TakeEdges(column, relationsKey, ids, result);
+        if (missing.Count == 0)
+        {
+            return result;
+        }
+
+        var read = missing.ToDictionary(id => id, _ => new List<GraphEdge>(), StringComparer.Ordinal);
         await using var connection = await OpenAsync(cancellationToken);
         await using (var command = connection.CreateCommand())
         {
@@ -319,7 +361,7 @@ public sealed partial class SqliteGraphStore : IGraphStore, IStoreSchema
             command.CommandText = relations is null
                 ? $"SELECT {EdgeColumns} FROM json_each(@ids) j CROSS JOIN edges e ON e.{column} = j.value;"
                 : $"SELECT {EdgeColumns} FROM json_each(@ids) j CROSS JOIN edges e ON e.{column} = j.value AND e.relation IN (SELECT value FROM json_each(@relations));";
-            command.Parameters.AddWithValue("@ids", JsonList(result.Keys));
+            command.Parameters.AddWithValue("@ids", JsonList(read.Keys));
             if (relations is not null)
             {
                 command.Parameters.AddWithValue("@relations", JsonList(relations.Select(r => r.ToWire())));
@@ -329,11 +371,17 @@ public sealed partial class SqliteGraphStore : IGraphStore, IStoreSchema
             while (await reader.ReadAsync(cancellationToken))
             {
                 var edge = ReadEdge(reader);
-                result[column == "from_id" ? edge.From : edge.To].Add(edge);
+                read[column == "from_id" ? edge.From : edge.To].Add(edge);
             }
         }
 
-        return result.ToDictionary(p => p.Key, p => (IReadOnlyList<GraphEdge>)p.Value, StringComparer.Ordinal);
+        foreach (var (id, edges) in read)
+        {
+            result[id] = edges;
+        }
+
+        cached?.PutEdges(column, relationsKey, read);
+        return result;
     }
 
     private async Task<SqliteConnection> OpenAsync(CancellationToken cancellationToken)
@@ -344,7 +392,7 @@ public sealed partial class SqliteGraphStore : IGraphStore, IStoreSchema
         // Pooled connections keep their settings: set them once per underlying SQLite handle, not on every open.
         if (connection.Handle is { } handle && !_configured.TryGetValue(handle, out _))
         {
-            await ExecuteAsync(connection, $"PRAGMA foreign_keys = ON; PRAGMA synchronous = NORMAL; PRAGMA cache_size = -{_cacheSizeKiB}; PRAGMA temp_store = MEMORY;", cancellationToken);
+            await ExecuteAsync(connection, $"PRAGMA foreign_keys = ON; PRAGMA synchronous = NORMAL; PRAGMA cache_size = -{_cacheSizeKiB}; PRAGMA temp_store = MEMORY; PRAGMA mmap_size = {_mmapSizeBytes};", cancellationToken);
             _configured.AddOrUpdate(handle, handle);
         }
 

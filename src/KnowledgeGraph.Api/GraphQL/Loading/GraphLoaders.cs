@@ -17,7 +17,7 @@ public sealed class GraphLoaders
     private static readonly Relation[] DevelopedBy = [Relation.DevelopedBy];
     private static readonly Relation[] AffiliationRelations = [.. Relations.All.Where(r => r.IsAffiliation())];
 
-    public GraphLoaders(IGraphStore store)
+    public GraphLoaders(IGraphStore store, TenureMemo tenures)
     {
         Nodes = new BatchLoader<string, GraphNode?>(async (ids, ct) => (await store.GetNodesAsync(ids, ct)).ToDictionary(p => p.Key, p => (GraphNode?)p.Value), null);
         EdgesFrom = new BatchLoader<string, IReadOnlyList<GraphEdge>>((ids, ct) => store.GetEdgesFromAsync(ids, null, ct), []);
@@ -31,7 +31,7 @@ public sealed class GraphLoaders
         {
             // Only the edges tenures are made of: a builder's many WORKED_ON and AUTHORED edges are not read.
             var edges = await store.GetEdgesFromAsync(ids, AffiliationRelations, ct);
-            return edges.ToDictionary(p => p.Key, p => TenureBuilder.Build(p.Value));
+            return edges.ToDictionary(p => p.Key, p => tenures.Build(p.Value));
         }, []);
     }
 
