@@ -27,4 +27,11 @@ public interface IAnalyticsReader
     /// need: id, relation, ends and dates (no role, confidence or provenance).
     /// </summary>
     Task<IReadOnlyList<GraphEdge>> GetEmploymentDatesAsync(string organizationId, CancellationToken cancellationToken);
+
+    /// <summary>
+    /// The edges leaving each person (only <paramref name="relations"/>, or all when null) with what the career rules and
+    /// rankings read: id, relation, target, role and dates; no confidence, recording time or provenance (sources are
+    /// loaded by edge id when shown). Every distinct id is a key of the answer, with an empty list when it has no edge.
+    /// </summary>
+    Task<IReadOnlyDictionary<string, IReadOnlyList<GraphEdge>>> GetCareerEdgesAsync(IReadOnlyCollection<string> personIds, IReadOnlyCollection<Relation>? relations, CancellationToken cancellationToken);
 }

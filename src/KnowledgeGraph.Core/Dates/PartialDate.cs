@@ -96,6 +96,12 @@ public readonly struct PartialDate : IEquatable<PartialDate>, IComparable<Partia
             return false;
         }
 
+        if (TryParseCanonical(text, out value))
+        {
+            error = null;
+            return true;
+        }
+
         var parts = text.Trim().Split('-');
         var shapeOk = parts.Length <= 3
             && parts[0].Length == 4
@@ -127,6 +133,49 @@ public readonly struct PartialDate : IEquatable<PartialDate>, IComparable<Partia
         value = new PartialDate(year, month, day);
         error = null;
         return true;
+    }
+
+    /// <summary>
+    /// Reads a well-formed value ("2019", "2019-07", "2019-07-15", as stores hold them) without allocating; anything
+    /// else (spaces, another shape, an impossible date) is left to the general path and its error messages.
+    /// </summary>
+    private static bool TryParseCanonical(string text, out PartialDate value)
+    {
+        value = default;
+        var length = text.Length;
+        if (length is not (4 or 7 or 10) || (length >= 7 && text[4] != '-') || (length == 10 && text[7] != '-'))
+        {
+            return false;
+        }
+
+        var precision = length == 4 ? DatePrecision.Year : length == 7 ? DatePrecision.Month : DatePrecision.Day;
+        var year = Digits(text, 0, 4);
+        var month = precision >= DatePrecision.Month ? Digits(text, 5, 2) : 0;
+        var day = precision == DatePrecision.Day ? Digits(text, 8, 2) : 0;
+        if (year < 0 || month < 0 || day < 0 || Validate(year, month, day, precision) is not null)
+        {
+            return false;
+        }
+
+        value = new PartialDate(year, month, day);
+        return true;
+    }
+
+    /// <summary>The number written by <paramref name="count"/> ASCII digits at <paramref name="start"/>, or -1.</summary>
+    private static int Digits(string text, int start, int count)
+    {
+        var number = 0;
+        for (var i = start; i < start + count; i++)
+        {
+            if (!char.IsAsciiDigit(text[i]))
+            {
+                return -1;
+            }
+
+            number = (number * 10) + (text[i] - '0');
+        }
+
+        return number;
     }
 
     /// <summary>True when every day of <paramref name="other"/> is a day of this value ("2019" contains "2019-03-01").</summary>

@@ -39,6 +39,37 @@ public sealed class Neo4jAnalyticsReader(Neo4jQueryClient client) : IAnalyticsRe
         }).ToList();
     }
 
+    public async Task<IReadOnlyDictionary<string, IReadOnlyList<GraphEdge>>> GetCareerEdgesAsync(IReadOnlyCollection<string> personIds, IReadOnlyCollection<Relation>? relations, CancellationToken cancellationToken)
+    {
+        var result = personIds.Distinct(StringComparer.Ordinal).ToDictionary(id => id, _ => new List<GraphEdge>(), StringComparer.Ordinal);
+        if (result.Count > 0)
+        {
+            var rows = await client.RunAsync(
+                $$"""
+                UNWIND $ids AS asked
+                MATCH (p:Node {id: asked})-[r:{{Neo4jCypher.AllTypes}}]->(o:Node)
+                WHERE $relations IS NULL OR type(r) IN $relations
+                RETURN asked, r.id AS id, type(r) AS relation, o.id AS toId, r.role AS role, r.start AS start, r.`end` AS finish
+                """,
+                Neo4jGraphStore.P(("ids", result.Keys.ToList()), ("relations", relations?.Select(Neo4jCypher.Type).Distinct().ToList())),
+                cancellationToken);
+            foreach (var record in rows.Records)
+            {
+                var person = record.GetString("asked");
+                var id = record.GetString("id");
+                var wire = record.GetString("relation");
+                result[person].Add(new GraphEdge(id, Relations.TryParse(wire, out var relation) ? relation : throw new InvalidDataException($"unknown relation '{wire}' in edge {id}"), person, record.GetString("toId"))
+                {
+                    Role = record.GetStringOrNull("role"),
+                    Start = record.GetStringOrNull("start") is { } start ? PartialDate.Parse(start) : null,
+                    End = record.GetStringOrNull("finish") is { } end ? PartialDate.Parse(end) : null,
+                });
+            }
+        }
+
+        return result.ToDictionary(p => p.Key, p => (IReadOnlyList<GraphEdge>)p.Value, StringComparer.Ordinal);
+    }
+
     private async Task<IReadOnlyList<string>> ReadLeaversAsync(Period period, IReadOnlyCollection<string>? organizationIds, string filter, string outerFilter, CancellationToken cancellationToken)
     {
         // Each half reads one relationship type; the date test is a text range on the year, or none when unbounded

@@ -48,15 +48,58 @@ public sealed class SqliteAnalyticsReader : IAnalyticsReader
         await using var reader = await command.ExecuteReaderAsync(cancellationToken);
         while (await reader.ReadAsync(cancellationToken))
         {
-            var relation = Relations.TryParse(reader.GetString(1), out var r) ? r : throw new InvalidDataException($"unknown relation '{reader.GetString(1)}' in edge {reader.GetString(0)}");
-            edges.Add(new GraphEdge(reader.GetString(0), relation, reader.GetString(2), organizationId)
+            var id = reader.GetString(0);
+            edges.Add(new GraphEdge(id, RelationOf(reader.GetString(1), id), reader.GetString(2), organizationId)
             {
-                Start = reader.IsDBNull(3) ? null : PartialDate.Parse(reader.GetString(3)),
-                End = reader.IsDBNull(4) ? null : PartialDate.Parse(reader.GetString(4)),
+                Start = DateOf(reader, 3),
+                End = DateOf(reader, 4),
             });
         }
 
         return edges;
+    }
+
+    public async Task<IReadOnlyDictionary<string, IReadOnlyList<GraphEdge>>> GetCareerEdgesAsync(IReadOnlyCollection<string> personIds, IReadOnlyCollection<Relation>? relations, CancellationToken cancellationToken)
+    {
+        var result = personIds.Distinct(StringComparer.Ordinal).ToDictionary(id => id, _ => new List<GraphEdge>(), StringComparer.Ordinal);
+        if (result.Count > 0)
+        {
+            // Every column read is in ix_edges_from_career, so each person is one range of that index and the table
+            // itself is not touched; ids in order walk the index front to back. CROSS JOIN keeps the ids the outer loop.
+            await using var connection = await OpenAsync(cancellationToken);
+            await using var command = connection.CreateCommand();
+            command.CommandText = $"""
+                SELECT e.id, e.relation, e.from_id, e.to_id, e.role, e.start, e."end"
+                FROM json_each(@ids) j CROSS JOIN edges e ON e.from_id = j.value{(relations is null ? string.Empty : " AND e.relation IN (SELECT value FROM json_each(@relations))")};
+                """;
+            command.Parameters.AddWithValue("@ids", JsonSerializer.Serialize(result.Keys.Order(StringComparer.Ordinal)));
+            if (relations is not null)
+            {
+                command.Parameters.AddWithValue("@relations", JsonSerializer.Serialize(relations.Select(r => r.ToWire()).Distinct()));
+            }
+
+            await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+            // Rows come person by person: one dictionary lookup per person, not per edge.
+            var (person, edges) = (string.Empty, new List<GraphEdge>());
+            while (await reader.ReadAsync(cancellationToken))
+            {
+                var id = reader.GetString(0);
+                var from = reader.GetString(2);
+                if (!string.Equals(person, from, StringComparison.Ordinal))
+                {
+                    (person, edges) = (from, result[from]);
+                }
+
+                edges.Add(new GraphEdge(id, RelationOf(reader.GetString(1), id), person, reader.GetString(3))
+                {
+                    Role = reader.IsDBNull(4) ? null : reader.GetString(4),
+                    Start = DateOf(reader, 5),
+                    End = DateOf(reader, 6),
+                });
+            }
+        }
+
+        return result.ToDictionary(p => p.Key, p => (IReadOnlyList<GraphEdge>)p.Value, StringComparer.Ordinal);
     }
 
     private async Task<IReadOnlyList<string>> ReadLeaversAsync(Period period, string filter, IReadOnlyCollection<string>? organizationIds, CancellationToken cancellationToken, string outerFilter = "")
@@ -101,6 +144,12 @@ public sealed class SqliteAnalyticsReader : IAnalyticsReader
         await connection.OpenAsync(cancellationToken);
         return connection;
     }
+
+    private static Relation RelationOf(string wire, string edgeId) =>
+        Relations.TryParse(wire, out var relation) ? relation : throw new InvalidDataException($"unknown relation '{wire}' in edge {edgeId}");
+
+    private static PartialDate? DateOf(SqliteDataReader reader, int ordinal) =>
+        reader.IsDBNull(ordinal) ? null : PartialDate.Parse(reader.GetString(ordinal));
 
     private static string Year(int year) => year.ToString("D4", CultureInfo.InvariantCulture);
 }

@@ -118,5 +118,10 @@ internal static class SqliteMigrations
         ) WITHOUT ROWID;
         CREATE INDEX ix_node_redirects_new ON node_redirects(new_id);
         """,
+        """
+        -- The careers of thousands of people at once (analytics): every column the career rules read is in the index,
+        -- so a person's edges are one range of it, with no lookup into the table (the planner prefers a covering index).
+        CREATE INDEX IF NOT EXISTS ix_edges_from_career ON edges(from_id, relation, to_id, start, "end", role);
+        """,
     ];
 }

@@ -49,6 +49,10 @@ public class PartialDateParsingTests
     [InlineData("July 2019")]
     [InlineData("\u0662\u0660\u0661\u0669")]
     [InlineData("２０１９")]
+    [InlineData("20a9")]
+    [InlineData("2019x07")]
+    [InlineData("2019-07x15")]
+    [InlineData("2019-0a-15")]
     public void Parse_rejects_a_wrong_shape_and_quotes_the_input(string text)
     {
         var error = Assert.Throws<FormatException>(() => PartialDate.Parse(text));

@@ -40,6 +40,28 @@ public sealed class Neo4jAnalyticsReaderTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Career_edges_are_one_statement_with_ids_and_relations_as_parameters_and_every_person_asked_is_a_key()
+    {
+        _server.Then(Answers.Data(
+            ["asked", "id", "relation", "toId", "role", "start", "finish"],
+            ["person:a", "edge:1", "WORKED_AT", "org:openai", "VP of Research", "2019-07", "2025-01"],
+            ["person:a", "edge:2", "LEFT", "org:openai", null, "2025-01-15", null]));
+
+        var careers = await Reader().GetCareerEdgesAsync(["person:a", "person:b", "person:a"], [Relation.WorkedAt, Relation.Left], Ct);
+
+        Assert.Equal(["person:a", "person:b"], careers.Keys.Order(StringComparer.Ordinal));
+        Assert.Empty(careers["person:b"]);
+        var worked = careers["person:a"][0];
+        Assert.Equal(("edge:1", Relation.WorkedAt, "person:a", "org:openai", "VP of Research"), (worked.Id, worked.Relation, worked.From, worked.To, worked.Role));
+        Assert.Equal((PartialDate.Parse("2019-07"), PartialDate.Parse("2025-01")), (worked.Start!.Value, worked.End!.Value));
+        Assert.Equal((Relation.Left, (string?)null, PartialDate.Parse("2025-01-15")), (careers["person:a"][1].Relation, careers["person:a"][1].Role, careers["person:a"][1].Start!.Value));
+        var request = Assert.Single(_server.Requests);
+        Assert.Equal(["person:a", "person:b"], request.Parameters.GetProperty("ids").EnumerateArray().Select(e => e.GetString()));
+        Assert.Equal(["WORKED_AT", "LEFT"], request.Parameters.GetProperty("relations").EnumerateArray().Select(e => e.GetString()));
+        Assert.DoesNotContain("person:", request.Statement, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task An_unbounded_period_has_no_date_test_and_no_organizations_means_anywhere()
     {
         await Reader().GetLeaverIdsAsync(new Period(null, null), null, Ct);

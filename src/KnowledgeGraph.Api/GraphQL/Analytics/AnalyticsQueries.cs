@@ -1,4 +1,3 @@
-using KnowledgeGraph.Api.GraphQL.Loading;
 using KnowledgeGraph.Core.Analytics;
 using KnowledgeGraph.Core.Careers;
 using KnowledgeGraph.Core.Graph;
@@ -7,25 +6,28 @@ using KnowledgeGraph.Storage;
 namespace KnowledgeGraph.Api.GraphQL.Analytics;
 
 /// <summary>
-/// Gathers the people each aggregate applies to (a date-first read, then their careers through the request's loaders,
-/// one batched store call) and hands them to the rules in <c>KnowledgeGraph.Core.Analytics</c>.
+/// Gathers the people each aggregate applies to (a date-first read, then their careers in one lean read of only the
+/// columns the rules look at) and hands them to the rules in <c>KnowledgeGraph.Core.Analytics</c>.
 /// </summary>
-public sealed class AnalyticsQueries(IAnalyticsReader reader, GraphLoaders loaders, TimeProvider clock)
+public sealed class AnalyticsQueries(IAnalyticsReader reader, TimeProvider clock)
 {
+    /// <summary>Departures and next affiliations are made of employment tenures only; study edges cannot change them.</summary>
+    private static readonly Relation[] EmploymentRelations = [Relation.WorkedAt, Relation.Joined, Relation.Left, Relation.Founded];
+
     /// <summary>Flows in the period; with organizations, those leaving or reaching one of them.</summary>
     public async Task<IReadOnlyList<TalentFlow>> TalentFlowAsync(Period period, IReadOnlyCollection<string>? organizationIds, CancellationToken cancellationToken)
     {
         var people = organizationIds is null
             ? await reader.GetLeaverIdsAsync(period, null, cancellationToken)
             : await reader.GetLeaverIdsAffiliatedWithAsync(period, organizationIds, cancellationToken);
-        var careers = await LoadAllAsync(loaders.Tenures, people, cancellationToken);
+        var careers = await EmploymentTenuresAsync(people, cancellationToken);
         return TalentFlows.Between(careers, period, organizationIds?.ToHashSet(StringComparer.Ordinal));
     }
 
     public async Task<DepartureStatistics> DepartureStatsAsync(string organizationId, Period period, Granularity granularity, CancellationToken cancellationToken)
     {
         var people = await reader.GetLeaverIdsAsync(period, [organizationId], cancellationToken);
-        var careers = await LoadAllAsync(loaders.Tenures, people, cancellationToken);
+        var careers = await EmploymentTenuresAsync(people, cancellationToken);
         return DepartureStatistics.Of(careers.SelectMany(t => CareerRules.Departures(t, organizationId, period)), period, granularity);
     }
 
@@ -38,14 +40,14 @@ public sealed class AnalyticsQueries(IAnalyticsReader reader, GraphLoaders loade
         return (TenureDistribution.At(organizationId, tenures, asOf), asOf);
     }
 
-    /// <summary>Leavers come from the date-first read; current or all members from the organization's affiliation edges.</summary>
+    /// <summary>Leavers come from the date-first read; current or all members from the organization's employment edges.</summary>
     public async Task<IReadOnlyList<KeyPerson>> KeyPeopleAsync(string organizationId, bool? left, Period period, CancellationToken cancellationToken)
     {
         var people = left == true
             ? await reader.GetLeaverIdsAsync(period, [organizationId], cancellationToken)
-            : (await loaders.MemberEdges.LoadNowAsync(organizationId, cancellationToken)).Select(e => e.From).Distinct(StringComparer.Ordinal).ToList();
-        var careers = await LoadAllAsync(loaders.EdgesFrom, people, cancellationToken);
-        return KeyPeople.Rank(organizationId, careers, left, period, KindOf);
+            : (await reader.GetEmploymentDatesAsync(organizationId, cancellationToken)).Select(e => e.From).Distinct(StringComparer.Ordinal).ToList();
+        var careers = await reader.GetCareerEdgesAsync(people, null, cancellationToken);
+        return KeyPeople.Rank(organizationId, people.Select(p => careers[p]), left, period, KindOf);
     }
 
     /// <summary>Ids carry their kind ("model:codex", "paper:..."), a contract every store enforces on write.</summary>
@@ -54,16 +56,10 @@ public sealed class AnalyticsQueries(IAnalyticsReader reader, GraphLoaders loade
         : id.StartsWith(BatchValidator.PrefixOf(NodeKind.Paper), StringComparison.Ordinal) ? NodeKind.Paper
         : null;
 
-    /// <summary>Registers every key before awaiting any, so the loader fetches them in one call.</summary>
-    private static async Task<List<T>> LoadAllAsync<T>(BatchLoader<string, T> loader, IReadOnlyCollection<string> ids, CancellationToken cancellationToken)
+    /// <summary>Each person's employment tenures, in the order of <paramref name="people"/>.</summary>
+    private async Task<List<IReadOnlyList<Tenure>>> EmploymentTenuresAsync(IReadOnlyList<string> people, CancellationToken cancellationToken)
     {
-        var pending = ids.Select(loader.Load).ToList();
-        var result = new List<T>(pending.Count);
-        foreach (var item in pending)
-        {
-            result.Add(await item.GetResultAsync(cancellationToken));
-        }
-
-        return result;
+        var edges = await reader.GetCareerEdgesAsync(people, EmploymentRelations, cancellationToken);
+        return people.Select(p => TenureBuilder.Build(edges[p])).ToList();
     }
 }
