@@ -39,7 +39,17 @@ internal static class WorkerCommand
 
             host.Services.GetRequiredService<JobSignal>().MarkStoreReady();
             Console.WriteLine($"kg worker: processing the job queue of {KgConfiguration.Describe(configuration)}; Ctrl+C to stop.");
-            await host.RunAsync(ct);
+            try
+            {
+                await host.RunAsync(ct);
+            }
+            catch (OptionsValidationException ex)
+            {
+                // A bad import schedule (Imports:Schedules) stops the start; the message names the schedule and field.
+                await Console.Error.WriteLineAsync($"kg worker: {string.Join(Environment.NewLine, ex.Failures)}");
+                return 1;
+            }
+
             return 0;
         });
         return command;
