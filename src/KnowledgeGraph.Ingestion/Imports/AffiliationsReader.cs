@@ -59,6 +59,17 @@ public static class AffiliationsReader
         return file;
     }
 
+    /// <summary>Checks every row without resolving names or writing; throws <see cref="RecordsRejectedException"/> with every problem.</summary>
+    public static async Task CheckAsync(string path, string name, CancellationToken cancellationToken)
+    {
+        var problems = new List<RecordProblem>();
+        await ParseAsync(path, name, problems, cancellationToken);
+        if (problems.Count > 0)
+        {
+            throw new RecordsRejectedException(problems);
+        }
+    }
+
     /// <summary>The Source a CSV source value stands for; the same value always gives the same id.</summary>
     public static Source SourceFor(string value, TimeProvider clock)
     {

@@ -34,6 +34,33 @@ public sealed class FileImporter(DocumentIngestor documents, IGraphStore store, 
         }
     }
 
+    /// <summary>
+    /// Checks a records, documents JSONL or affiliations CSV file without writing anything, for refusing an upload at
+    /// once; throws <see cref="RecordsRejectedException"/> with every line problem. What only the store can tell (an
+    /// edge naming a node it does not hold) is found when the file is imported.
+    /// </summary>
+    public static async Task CheckAsync(string path, string name, ImportFormat format, CancellationToken cancellationToken)
+    {
+        switch (format)
+        {
+            case ImportFormat.Records:
+                await using (var stream = File.OpenRead(path))
+                {
+                    await RecordsReader.ReadAsync(stream, name, TimeProvider.System, cancellationToken);
+                }
+
+                break;
+            case ImportFormat.DocumentLines:
+                await DocumentLinesReader.CheckAsync(path, name, cancellationToken);
+                break;
+            case ImportFormat.Affiliations:
+                await AffiliationsReader.CheckAsync(path, name, cancellationToken);
+                break;
+            default:
+                throw new ArgumentOutOfRangeException(nameof(format), format, "documents are checked by DocumentIngestor.Check");
+        }
+    }
+
     /// <summary>One document through the pipeline; a rejected document is a failure with its reason, not an exception.</summary>
     public async Task<JobCounts> IngestOneAsync(DocumentInput input, List<JobFailure> failures, CancellationToken cancellationToken)
     {

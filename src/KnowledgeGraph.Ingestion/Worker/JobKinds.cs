@@ -11,6 +11,9 @@ public static class JobKinds
 
     /// <summary>An http(s) feed of JSONL or CSV, downloaded when the job runs (feed schedules).</summary>
     public const string Feed = "feed";
+
+    /// <summary>An uploaded records, documents JSONL or affiliations CSV file, its content in the payload (POST /api/imports).</summary>
+    public const string Upload = "upload";
 }
 
 /// <summary>The payload of a document job.</summary>
@@ -21,3 +24,6 @@ public sealed record PathPayload(string Path);
 
 /// <summary>The payload of a feed job: the url and the schedule that asked for it.</summary>
 public sealed record FeedPayload(string Url, string? Schedule);
+
+/// <summary>The payload of an upload job: the format (an ImportFormat name), the name problems cite, and the content.</summary>
+public sealed record UploadPayload(string Format, string Name, string Content);

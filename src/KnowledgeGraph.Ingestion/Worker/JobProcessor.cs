@@ -24,6 +24,7 @@ public sealed class JobProcessor(FileImporter files, FeedDownloader feeds)
             JobKinds.Document => await RunDocumentAsync(Payload<DocumentPayload>(job), cancellationToken),
             JobKinds.Path => await RunPathAsync(Payload<PathPayload>(job), progress, cancellationToken),
             JobKinds.Feed => await RunFeedAsync(Payload<FeedPayload>(job), cancellationToken),
+            JobKinds.Upload => await RunUploadAsync(Payload<UploadPayload>(job), cancellationToken),
             _ => throw new InvalidDataException($"job {job.Id}: unknown kind '{job.Kind}'"),
         };
     }
@@ -79,6 +80,23 @@ public sealed class JobProcessor(FileImporter files, FeedDownloader feeds)
         using var feed = await feeds.DownloadAsync(url, cancellationToken);
         var counts = await files.ImportAsync(feed.Path, url.ToString(), feed.Format, failures, cancellationToken);
         return (counts, failures);
+    }
+
+    private async Task<(JobCounts, IReadOnlyList<JobFailure>)> RunUploadAsync(UploadPayload payload, CancellationToken cancellationToken)
+    {
+        var format = Enum.Parse<ImportFormat>(payload.Format);
+        var path = System.IO.Path.Combine(System.IO.Path.GetTempPath(), $"kg-upload-{Guid.NewGuid():N}.tmp");
+        try
+        {
+            await File.WriteAllTextAsync(path, payload.Content, new UTF8Encoding(false), cancellationToken);
+            var failures = new List<JobFailure>();
+            var counts = await files.ImportAsync(path, payload.Name, format, failures, cancellationToken);
+            return (counts, failures);
+        }
+        finally
+        {
+            File.Delete(path);
+        }
     }
 
     /// <summary>Reads a file as strict UTF-8: invalid bytes are an error naming the file, never replacement characters.</summary>
