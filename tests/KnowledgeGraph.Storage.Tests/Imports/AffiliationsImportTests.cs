@@ -141,6 +141,32 @@ public sealed class AffiliationsImportTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task A_spreadsheet_export_with_a_byte_order_mark_and_crlf_line_ends_reads_the_same()
+    {
+        var path = Path.Combine(_harness.Folder, "people.csv");
+        await File.WriteAllTextAsync(path, "Person,Organization,Title,Start,End,Source\r\n" + GoodRows[0] + "\r\n", new System.Text.UTF8Encoding(encoderShouldEmitUTF8Identifier: true));
+
+        var job = await _harness.ImportAsync(path);
+
+        Assert.Empty(job.Failures);
+        var ada = await PersonAsync("Ada Quillfeather");
+        var edge = Assert.Single((await _harness.Store.GetEdgesFromAsync([ada.Id], [Relation.WorkedAt], CancellationToken.None))[ada.Id]);
+        Assert.Equal(GoodRows[0], Assert.Single((await _harness.Store.GetSourceRefsAsync([edge.Id], CancellationToken.None))[edge.Id]).Quote);
+    }
+
+    [Fact]
+    public async Task Bytes_that_are_not_utf8_are_named_with_their_line_and_column()
+    {
+        var path = Path.Combine(_harness.Folder, "people.csv");
+        await File.WriteAllBytesAsync(path, [.. System.Text.Encoding.UTF8.GetBytes(Csv(GoodRows[0]) + "Dana Re"), 0xC3, 0x28, .. ",Example Lab,,2019,,x\n"u8.ToArray()]);
+
+        var job = await _harness.ImportAsync(path);
+
+        Assert.Contains($"{path}:3: person: not valid UTF-8", Assert.Single(job.Failures).Reason, StringComparison.Ordinal);
+        Assert.Equal(new GraphStats(0, 0, 0, 0), await _harness.StatsAsync());
+    }
+
+    [Fact]
     public async Task Every_problem_of_a_file_is_reported_in_one_run()
     {
         var path = await _harness.WriteAsync("people.csv", Csv(GoodRows[0], "A,B,,19th,,x", GoodRows[1], "C,,,2020,2019,y"));
