@@ -34,6 +34,7 @@ app.UseStaticFiles();
 app.MapHealthEndpoints();
 app.MapGraphQLEndpoint();
 app.MapDocumentEndpoints();
+app.MapImportEndpoints();
 app.Run();
 
 /// <summary>The host's entry point, visible to the test host.</summary>

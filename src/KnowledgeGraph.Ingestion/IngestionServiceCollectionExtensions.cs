@@ -1,11 +1,13 @@
 using KnowledgeGraph.Extraction;
 using KnowledgeGraph.Extraction.Llm;
 using KnowledgeGraph.Ingestion.Documents;
+using KnowledgeGraph.Ingestion.Imports;
 using KnowledgeGraph.Ingestion.Resolution;
 using KnowledgeGraph.Ingestion.Worker;
 using KnowledgeGraph.Storage;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Options;
 
 namespace KnowledgeGraph.Ingestion;
 
@@ -27,10 +29,19 @@ public static class IngestionServiceCollectionExtensions
         services.AddLlmExtraction(configuration);
         services.AddSingleton<EntityResolver>();
         services.AddSingleton<DocumentIngestor>();
+        services.AddSingleton<FileImporter>();
         services.AddSingleton<JobProcessor>();
+        services.AddOptions<ImportsOptions>().Bind(configuration.GetSection(ImportsOptions.Section));
+        // The downloader keeps its own deadline (Imports:FeedTimeoutSeconds) over the whole body, not only the headers.
+        services.AddHttpClient<FeedDownloader>(client => client.Timeout = Timeout.InfiniteTimeSpan);
         if (runWorker)
         {
             services.AddHostedService<IngestionWorker>();
+            // Periodic imports run where the worker runs; a bad schedule stops the start with its name and field.
+            services.AddSingleton<IValidateOptions<ImportsOptions>, ImportsOptionsValidation>();
+            services.AddOptions<ImportsOptions>().ValidateOnStart();
+            services.AddSingleton<ImportScheduler>();
+            services.AddHostedService(sp => sp.GetRequiredService<ImportScheduler>());
         }
 
         return services;

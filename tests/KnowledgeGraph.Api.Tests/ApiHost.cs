@@ -64,6 +64,24 @@ public sealed class ApiHost : WebApplicationFactory<Program>, IAsyncLifetime
         await DisposeAsync();
     }
 
+    /// <summary>Polls a job (its /api/jobs/{id} location) until it has succeeded or failed, and returns it.</summary>
+    public async Task<JsonNode> WaitForJobAsync(string location)
+    {
+        using var client = CreateClient();
+        for (var i = 0; i < 300; i++)
+        {
+            var job = JsonNode.Parse(await client.GetStringAsync(new Uri(location, UriKind.Relative)))!;
+            if (job["state"]!.GetValue<string>() is "succeeded" or "failed")
+            {
+                return job;
+            }
+
+            await Task.Delay(100);
+        }
+
+        throw new TimeoutException($"job {location} did not finish");
+    }
+
     /// <summary>POSTs a query and returns the parsed JSON body.</summary>
     public async Task<JsonNode> QueryAsync(string query, object? variables = null)
     {

@@ -20,22 +20,6 @@ public sealed class IngestionTests(ApiHost host) : IClassFixture<ApiHost>
         Ada Quillfeather joined Anthropic in 2021 as a research scientist. She left Anthropic in March 2025.
         """;
 
-    private async Task<JsonNode> WaitForJobAsync(HttpClient client, string location)
-    {
-        for (var i = 0; i < 300; i++)
-        {
-            var job = JsonNode.Parse(await client.GetStringAsync(new Uri(location, UriKind.Relative)))!;
-            if (job["state"]!.GetValue<string>() is "succeeded" or "failed")
-            {
-                return job;
-            }
-
-            await Task.Delay(100);
-        }
-
-        throw new TimeoutException($"job {location} did not finish");
-    }
-
     [Fact]
     public async Task A_posted_document_becomes_facts_with_quotes_and_a_second_post_changes_nothing()
     {
@@ -44,7 +28,7 @@ public sealed class IngestionTests(ApiHost host) : IClassFixture<ApiHost>
         Assert.Equal(HttpStatusCode.Accepted, response.StatusCode);
         var location = response.Headers.Location!.ToString();
         Assert.StartsWith("/api/jobs/", location, StringComparison.Ordinal);
-        var job = await WaitForJobAsync(client, location);
+        var job = await host.WaitForJobAsync(location);
         Assert.Equal("succeeded", job["state"]!.GetValue<string>());
         Assert.True(job["counts"]!["newEdges"]!.GetValue<int>() >= 2, job.ToJsonString());
 
@@ -65,7 +49,7 @@ public sealed class IngestionTests(ApiHost host) : IClassFixture<ApiHost>
 
         var before = await host.Services.GetRequiredService<IGraphStore>().GetStatsAsync(CancellationToken.None);
         using var again = await client.PostAsync(new Uri("/api/documents", UriKind.Relative), new StringContent(Article, Encoding.UTF8, "text/markdown"));
-        Assert.Equal("succeeded", (await WaitForJobAsync(client, again.Headers.Location!.ToString()))["state"]!.GetValue<string>());
+        Assert.Equal("succeeded", (await host.WaitForJobAsync(again.Headers.Location!.ToString()))["state"]!.GetValue<string>());
         Assert.Equal(before, await host.Services.GetRequiredService<IGraphStore>().GetStatsAsync(CancellationToken.None));
     }
 
@@ -76,11 +60,11 @@ public sealed class IngestionTests(ApiHost host) : IClassFixture<ApiHost>
         using var response = await client.PostAsJsonAsync(new Uri("/api/documents", UriKind.Relative), new { text = "Bram Oakheart joined Mistral AI in 2024.", title = "Short note", date = "2024-05" });
         Assert.Equal(HttpStatusCode.Accepted, response.StatusCode);
         var id = JsonNode.Parse(await response.Content.ReadAsStringAsync())!["id"]!.GetValue<string>();
-        await WaitForJobAsync(client, $"/api/jobs/{id}");
+        await host.WaitForJobAsync($"/api/jobs/{id}");
 
         var mutation = await host.DataAsync("""mutation { ingestDocument(text: "Cora Lindqvist joined Google DeepMind in 2022.", title: "Another note") { id state } }""");
         var jobId = mutation["ingestDocument"]!["id"]!.GetValue<string>();
-        await WaitForJobAsync(client, $"/api/jobs/{jobId}");
+        await host.WaitForJobAsync($"/api/jobs/{jobId}");
         var job = await host.DataAsync($$"""{ importJob(id: "{{jobId}}") { state documents claims newEdges failures { item reason } } }""");
         Assert.Equal("succeeded", job["importJob"]!["state"]!.GetValue<string>());
         Assert.Equal(1, job["importJob"]!["documents"]!.GetValue<int>());

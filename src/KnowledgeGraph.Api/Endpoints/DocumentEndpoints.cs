@@ -86,10 +86,10 @@ public static class DocumentEndpoints
 
     private static string? Param(IQueryCollection query, string name) => query[name].ToString() is { Length: > 0 } value ? value : null;
 
-    private static IResult Error(int status, string message) => Results.Json(new { error = message }, Json, statusCode: status);
+    internal static IResult Error(int status, string message) => Results.Json(new { error = message }, Json, statusCode: status);
 
     /// <summary>A result with a Location header.</summary>
-    private sealed class WithLocation(IResult inner, string location) : IResult
+    internal sealed class WithLocation(IResult inner, string location) : IResult
     {
         public Task ExecuteAsync(HttpContext httpContext)
         {

@@ -4,7 +4,7 @@ using Microsoft.AspNetCore.Http.Features;
 namespace KnowledgeGraph.Api.Security;
 
 /// <summary>
-/// Caps the request body of POST /graphql and POST /api/documents, answering 413 with a JSON error (a GraphQL error
+/// Caps the request body of POST /graphql, POST /api/documents and POST /api/imports, answering 413 with a JSON error (a GraphQL error
 /// response for /graphql) both when Content-Length says too much and when a chunked body runs over.
 /// </summary>
 public sealed class BodySizeLimit(RequestDelegate next, Microsoft.Extensions.Options.IOptions<RequestLimits> options)
@@ -15,6 +15,7 @@ public sealed class BodySizeLimit(RequestDelegate next, Microsoft.Extensions.Opt
     {
         var path = http.Request.Path;
         var (limit, setting, graphQL) = path.StartsWithSegments("/graphql") ? (limits.MaxGraphQLBodyBytes, "Limits:MaxGraphQLBodyBytes", true)
+            : path.StartsWithSegments("/api/imports") ? (limits.MaxImportBodyBytes, "Limits:MaxImportBodyBytes", false)
             : path.StartsWithSegments("/api") ? (limits.MaxDocumentBodyBytes, "Limits:MaxDocumentBodyBytes", false)
             : (0L, null, false);
         if (setting is null || !HttpMethods.IsPost(http.Request.Method))

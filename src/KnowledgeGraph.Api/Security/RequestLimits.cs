@@ -30,4 +30,8 @@ public sealed class RequestLimits
     /// <summary>Largest body POST /api/documents accepts, in bytes.</summary>
     [Range(1_024, 100_000_000)]
     public long MaxDocumentBodyBytes { get; set; } = 4_194_304;
+
+    /// <summary>Largest body POST /api/imports accepts (a records, documents JSONL or affiliations CSV file), in bytes.</summary>
+    [Range(1_024, 1_000_000_000)]
+    public long MaxImportBodyBytes { get; set; } = 33_554_432;
 }

@@ -18,7 +18,7 @@ internal static class StoreCommands
 {
     public static Command Import()
     {
-        var path = new Argument<FileSystemInfo>("path") { Description = "A folder of .md/.txt documents (YAML front matter allowed) and records .jsonl files, or one such file." };
+        var path = new Argument<FileSystemInfo>("path") { Description = "A folder of .md/.txt documents (YAML front matter allowed), .jsonl files (records, or documents: one {text, title, url, date} per line) and affiliations .csv files (person, organization, title, start, end, source), or one such file." };
         var command = new Command("import", "Import documents and records into the store named by Data:Path, as a job (visible with importJob / GET /api/jobs/{id}).") { path };
         command.SetAction(async (parse, ct) =>
         {

@@ -1,5 +1,6 @@
 using System.CommandLine;
 using KnowledgeGraph.Ingestion;
+using KnowledgeGraph.Ingestion.Imports;
 using KnowledgeGraph.Ingestion.Worker;
 using KnowledgeGraph.Storage;
 using KnowledgeGraph.Storage.Neo4j;
@@ -26,6 +27,18 @@ internal static class WorkerCommand
             builder.Services.AddGraphStore(builder.Configuration, _ => databasePath);
             builder.Services.AddIngestion(builder.Configuration, runWorker: true);
             using var host = builder.Build();
+            ImportsOptions imports;
+            try
+            {
+                // A bad import schedule (Imports:Schedules) stops the start, each problem naming the schedule and field.
+                imports = host.Services.GetRequiredService<IOptions<ImportsOptions>>().Value;
+            }
+            catch (OptionsValidationException ex)
+            {
+                await Console.Error.WriteLineAsync(string.Join(Environment.NewLine, ex.Failures.Select(f => $"kg worker: {f}")));
+                return 1;
+            }
+
             try
             {
                 await host.Services.GetRequiredService<IGraphStore>().InitializeAsync(ct);
@@ -38,7 +51,7 @@ internal static class WorkerCommand
             }
 
             host.Services.GetRequiredService<JobSignal>().MarkStoreReady();
-            Console.WriteLine($"kg worker: processing the job queue of {KgConfiguration.Describe(configuration)}; Ctrl+C to stop.");
+            Console.WriteLine($"kg worker: processing the job queue of {KgConfiguration.Describe(configuration)} ({imports.Schedules.Count} import schedules); Ctrl+C to stop.");
             await host.RunAsync(ct);
             return 0;
         });

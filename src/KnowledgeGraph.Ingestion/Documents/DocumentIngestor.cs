@@ -34,8 +34,7 @@ public sealed class DocumentIngestor(IGraphStore store, IClaimExtractor extracto
         var claims = await extractor.ExtractAsync(document, cancellationToken);
         var batch = new GraphBatch();
         batch.Sources.Add(new Source(sourceId, document.Title, document.Url, document.Date, clock.GetUtcNow()) { ContentHash = contentHash });
-        var pending = new Dictionary<string, GraphNode>(StringComparer.Ordinal);
-        var resolved = new Dictionary<Mention, string>();
+        var resolution = new BatchResolution(resolver);
         var skipped = 0;
         foreach (var claim in claims)
         {
@@ -45,8 +44,8 @@ public sealed class DocumentIngestor(IGraphStore store, IClaimExtractor extracto
                 continue;
             }
 
-            var from = await ResolveAsync(claim.Subject, pending, resolved, cancellationToken);
-            var to = await ResolveAsync(claim.Object, pending, resolved, cancellationToken);
+            var (from, _) = await resolution.ResolveAsync(claim.Subject, cancellationToken);
+            var (to, _) = await resolution.ResolveAsync(claim.Object, cancellationToken);
             if (from == to)
             {
                 skipped++;
@@ -68,7 +67,7 @@ public sealed class DocumentIngestor(IGraphStore store, IClaimExtractor extracto
             });
         }
 
-        batch.Nodes.AddRange(pending.Values);
+        batch.Nodes.AddRange(resolution.NewNodes);
         var write = existing is null ? await store.ApplyAsync(batch, cancellationToken) : await ReplaceAsync(input, document, sourceId, batch, cancellationToken);
         return new DocumentResult(sourceId, false, claims.Count, skipped, write);
     }
@@ -85,31 +84,6 @@ public sealed class DocumentIngestor(IGraphStore store, IClaimExtractor extracto
             throw new DocumentRejectedException($"{input.Name}: a different version of {document.Url} was ingested before and this store cannot replace a document's claims ({ex.Message}), so this version was not applied", ex);
         }
     }
-
-    private async Task<string> ResolveAsync(Mention mention, Dictionary<string, GraphNode> pending, Dictionary<Mention, string> resolved, CancellationToken cancellationToken)
-    {
-        if (resolved.TryGetValue(mention, out var id))
-        {
-            return id;
-        }
-
-        var resolution = await resolver.ResolveAsync(mention, pending, cancellationToken);
-        if (resolution.IsNew && !pending.ContainsKey(resolution.NodeId))
-        {
-            pending[resolution.NodeId] = new GraphNode(resolution.NodeId, mention.Kind, mention.Name.Trim(), [])
-            {
-                OrganizationKind = mention.Kind == NodeKind.Organization ? GuessKind(mention.Name) : null,
-            };
-        }
-
-        resolved[mention] = resolution.NodeId;
-        return resolution.NodeId;
-    }
-
-    private static OrganizationKind GuessKind(string name) =>
-        name.Contains("University", StringComparison.OrdinalIgnoreCase) || name.Contains("Institute of Technology", StringComparison.OrdinalIgnoreCase) || name.Contains("College", StringComparison.OrdinalIgnoreCase)
-            ? OrganizationKind.University
-            : name.Contains("team", StringComparison.OrdinalIgnoreCase) ? OrganizationKind.Team : OrganizationKind.Other;
 
     /// <summary>The checks a document must pass before it is queued or read: not empty, not too long, text.</summary>
     public static void Check(DocumentInput input)

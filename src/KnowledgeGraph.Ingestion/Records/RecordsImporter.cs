@@ -6,9 +6,19 @@ namespace KnowledgeGraph.Ingestion.Records;
 public sealed class RecordsImporter(IGraphStore store, TimeProvider clock)
 {
     /// <summary>Reads, validates and applies one file; throws <see cref="RecordsRejectedException"/> with file:line problems.</summary>
-    public async Task<WriteResult> ImportFileAsync(string path, CancellationToken cancellationToken)
+    public async Task<WriteResult> ImportFileAsync(string path, CancellationToken cancellationToken) =>
+        await ImportFileAsync(path, path, cancellationToken);
+
+    /// <summary>Like <see cref="ImportFileAsync(string, CancellationToken)"/>, naming the file <paramref name="name"/> in problems (a feed's url for its download).</summary>
+    public async Task<WriteResult> ImportFileAsync(string path, string name, CancellationToken cancellationToken)
     {
-        var file = await RecordsReader.ReadAsync(path, clock, cancellationToken);
+        await using var stream = File.OpenRead(path);
+        return await ApplyAsync(await RecordsReader.ReadAsync(stream, name, clock, cancellationToken), cancellationToken);
+    }
+
+    /// <summary>Applies a parsed file as one batch; store problems come back as the file lines that caused them.</summary>
+    public async Task<WriteResult> ApplyAsync(RecordsFile file, CancellationToken cancellationToken)
+    {
         try
         {
             return await store.ApplyAsync(file.Batch, cancellationToken);

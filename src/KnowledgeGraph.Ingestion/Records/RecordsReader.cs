@@ -186,9 +186,11 @@ public static class RecordsReader
     }
 
     /// <summary>Field access for one line that records problems instead of throwing.</summary>
-    private sealed class LineContext(string file, int line, List<RecordProblem> problems)
+    internal sealed class LineContext(string file, int line, List<RecordProblem> problems)
     {
         private readonly int _problemsBefore = problems.Count;
+
+        public string File => file;
 
         public int Line => line;
 

@@ -2,30 +2,35 @@ using System.Text;
 using System.Text.Json;
 using KnowledgeGraph.Core.Dates;
 using KnowledgeGraph.Ingestion.Documents;
-using KnowledgeGraph.Ingestion.Records;
-using KnowledgeGraph.Storage;
+using KnowledgeGraph.Ingestion.Imports;
 using KnowledgeGraph.Storage.Jobs;
 
 namespace KnowledgeGraph.Ingestion.Worker;
 
 /// <summary>
-/// Runs one job: a document through the pipeline, or a path (folder or file) item by item. A bad item is recorded
-/// with its reason and the rest goes on; the unit is the document, or the whole file for a records file.
+/// Runs one job: a document through the pipeline, a path (folder or file) file by file, or a feed downloaded and
+/// imported as its format. A bad item is recorded with its reason and the rest goes on; the unit is the document,
+/// or the whole file for a records, affiliations or documents JSONL file (see <see cref="FileImporter"/>).
 /// </summary>
-public sealed class JobProcessor(DocumentIngestor documents, IGraphStore store, TimeProvider clock)
+public sealed class JobProcessor(FileImporter files, FeedDownloader feeds)
 {
     private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
 
-    /// <summary>Processes a job; <paramref name="progress"/> receives counts as items finish.</summary>
+    /// <summary>Processes a job; <paramref name="progress"/> receives counts as files finish.</summary>
     public async Task<(JobCounts Counts, IReadOnlyList<JobFailure> Failures)> RunAsync(ImportJob job, IProgress<JobCounts>? progress, CancellationToken cancellationToken)
     {
         return job.Kind switch
         {
-            JobKinds.Document => await RunDocumentAsync(JsonSerializer.Deserialize<DocumentPayload>(job.Payload, Json) ?? throw new InvalidDataException($"job {job.Id}: empty payload"), cancellationToken),
-            JobKinds.Path => await RunPathAsync(JsonSerializer.Deserialize<PathPayload>(job.Payload, Json) ?? throw new InvalidDataException($"job {job.Id}: empty payload"), progress, cancellationToken),
+            JobKinds.Document => await RunDocumentAsync(Payload<DocumentPayload>(job), cancellationToken),
+            JobKinds.Path => await RunPathAsync(Payload<PathPayload>(job), progress, cancellationToken),
+            JobKinds.Feed => await RunFeedAsync(Payload<FeedPayload>(job), cancellationToken),
+            JobKinds.Upload => await RunUploadAsync(Payload<UploadPayload>(job), cancellationToken),
             _ => throw new InvalidDataException($"job {job.Id}: unknown kind '{job.Kind}'"),
         };
     }
+
+    private static T Payload<T>(ImportJob job) =>
+        JsonSerializer.Deserialize<T>(job.Payload, Json) ?? throw new InvalidDataException($"job {job.Id}: empty payload");
 
     /// <summary>The files a path job will read, in the order it reads them.</summary>
     public static IReadOnlyList<string> FilesOf(string path)
@@ -41,7 +46,7 @@ public sealed class JobProcessor(DocumentIngestor documents, IGraphStore store, 
         }
 
         return Directory.EnumerateFiles(path, "*", SearchOption.AllDirectories)
-            .Where(f => System.IO.Path.GetExtension(f).ToLowerInvariant() is ".md" or ".txt" or ".jsonl" or ".markdown")
+            .Where(ImportFormats.IsImportable)
             .Order(StringComparer.Ordinal)
             .ToList();
     }
@@ -49,7 +54,7 @@ public sealed class JobProcessor(DocumentIngestor documents, IGraphStore store, 
     private async Task<(JobCounts, IReadOnlyList<JobFailure>)> RunDocumentAsync(DocumentPayload payload, CancellationToken cancellationToken)
     {
         var failures = new List<JobFailure>();
-        var counts = await IngestOneAsync(ToInput(payload), failures, cancellationToken);
+        var counts = await files.IngestOneAsync(ToInput(payload), failures, cancellationToken);
         return (counts, failures);
     }
 
@@ -60,63 +65,37 @@ public sealed class JobProcessor(DocumentIngestor documents, IGraphStore store, 
         foreach (var file in FilesOf(payload.Path))
         {
             cancellationToken.ThrowIfCancellationRequested();
-            if (file.EndsWith(".jsonl", StringComparison.OrdinalIgnoreCase))
-            {
-                total = total.Add(await ImportRecordsAsync(file, failures, cancellationToken));
-            }
-            else
-            {
-                string text;
-                try
-                {
-                    text = await ReadTextAsync(file, cancellationToken);
-                }
-                catch (DocumentRejectedException ex)
-                {
-                    failures.Add(new JobFailure(file, ex.Message));
-                    total = total.Add(JobCounts.Zero with { Documents = 1, Failures = 1 });
-                    continue;
-                }
-
-                total = total.Add(await IngestOneAsync(new DocumentInput(text) { Name = file }, failures, cancellationToken));
-            }
-
+            var format = await ImportFormats.DetectAsync(file, cancellationToken);
+            total = total.Add(await files.ImportAsync(file, file, format, failures, cancellationToken));
             progress?.Report(total);
         }
 
         return (total, failures);
     }
 
-    private async Task<JobCounts> IngestOneAsync(DocumentInput input, List<JobFailure> failures, CancellationToken cancellationToken)
+    private async Task<(JobCounts, IReadOnlyList<JobFailure>)> RunFeedAsync(FeedPayload payload, CancellationToken cancellationToken)
     {
-        try
-        {
-            var result = await documents.IngestAsync(input, cancellationToken);
-            return new JobCounts(1, result.Claims, result.Write.NewNodes, result.Write.NewEdges, result.Write.Conflicts, 0);
-        }
-        catch (DocumentRejectedException ex)
-        {
-            failures.Add(new JobFailure(input.Name, ex.Message));
-        }
-        catch (GraphValidationException ex)
-        {
-            failures.Add(new JobFailure(input.Name, $"{input.Name}: {ex.Message}"));
-        }
-
-        return JobCounts.Zero with { Documents = 1, Failures = 1 };
+        var url = new Uri(payload.Url, UriKind.Absolute);
+        var failures = new List<JobFailure>();
+        using var feed = await feeds.DownloadAsync(url, cancellationToken);
+        var counts = await files.ImportAsync(feed.Path, url.ToString(), feed.Format, failures, cancellationToken);
+        return (counts, failures);
     }
 
-    private async Task<JobCounts> ImportRecordsAsync(string file, List<JobFailure> failures, CancellationToken cancellationToken)
+    private async Task<(JobCounts, IReadOnlyList<JobFailure>)> RunUploadAsync(UploadPayload payload, CancellationToken cancellationToken)
     {
+        var format = Enum.Parse<ImportFormat>(payload.Format);
+        var path = System.IO.Path.Combine(System.IO.Path.GetTempPath(), $"kg-upload-{Guid.NewGuid():N}.tmp");
         try
         {
-            var result = await new RecordsImporter(store, clock).ImportFileAsync(file, cancellationToken);
-            return new JobCounts(0, 0, result.NewNodes, result.NewEdges, result.Conflicts, 0);
+            await File.WriteAllTextAsync(path, payload.Content, new UTF8Encoding(false), cancellationToken);
+            var failures = new List<JobFailure>();
+            var counts = await files.ImportAsync(path, payload.Name, format, failures, cancellationToken);
+            return (counts, failures);
         }
-        catch (RecordsRejectedException ex)
+        finally
         {
-            failures.Add(new JobFailure(file, string.Join("; ", ex.Problems.Take(20).Select(p => p.ToString()))));
-            return JobCounts.Zero with { Failures = 1 };
+            File.Delete(path);
         }
     }
 
