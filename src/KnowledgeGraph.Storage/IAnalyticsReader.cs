@@ -34,4 +34,10 @@ public interface IAnalyticsReader
     /// loaded by edge id when shown). Every distinct id is a key of the answer, with an empty list when it has no edge.
     /// </summary>
     Task<IReadOnlyDictionary<string, IReadOnlyList<GraphEdge>>> GetCareerEdgesAsync(IReadOnlyCollection<string> personIds, IReadOnlyCollection<Relation>? relations, CancellationToken cancellationToken);
+
+    /// <summary>
+    /// Every (person, organization) pair with both a FOUNDED and a JOINED edge between them, ordered by person then
+    /// organization: the candidates for a founder contradiction (see <see cref="FounderContradictions"/>).
+    /// </summary>
+    Task<IReadOnlyList<(string PersonId, string OrganizationId)>> GetFounderJoinPairsAsync(CancellationToken cancellationToken);
 }

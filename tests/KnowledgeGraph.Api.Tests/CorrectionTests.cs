@@ -119,6 +119,40 @@ public sealed class CorrectionTests(CorrectionTests.KeyedHost fixture) : IClassF
     }
 
     [Fact]
+    public async Task A_founder_who_joined_years_later_is_listed_as_a_conflict_with_both_sides_until_the_wrong_source_is_retracted()
+    {
+        const string Person = "person:test-founder";
+        const string Lab = "org:test-founder-lab";
+        var (a, b) = ("src:test-founder-a", "src:test-founder-b");
+        await Store.ApplyAsync(new GraphBatch
+        {
+            Sources = { new Source(a, "Founding story", "https://example.org/founder/a", null, DateTimeOffset.UnixEpoch), new Source(b, "Hiring note", "https://example.org/founder/b", null, DateTimeOffset.UnixEpoch) },
+            Nodes = { new GraphNode(Person, NodeKind.Person, "Testperson founder", []), new GraphNode(Lab, NodeKind.Organization, "Founder Test Lab", []) },
+            Edges =
+            {
+                new EdgeInput(Relation.Founded, Person, Lab, [new SourceRef(a) { Quote = "she founded the lab in 2016" }]) { Start = PartialDate.Parse("2016") },
+                new EdgeInput(Relation.Joined, Person, Lab, [new SourceRef(b) { Quote = "she joined the lab in 2020" }]) { Start = PartialDate.Parse("2020") },
+            },
+        }, CancellationToken.None);
+        var joinedId = Assert.Single((await Store.GetEdgesFromAsync([Person], [Relation.Joined], CancellationToken.None))[Person]).Id;
+        const string Query = "{ conflicts(first: 100) { id subject { id } relation object { id } field heldValue values { value sources { source { id } quote } } } stats { conflicts } }";
+
+        var before = await DataAsync(Query);
+        var conflict = before["conflicts"]!.AsArray().Single(c => c!["id"]!.GetValue<string>() == joinedId + "/founder")!;
+        var refused = await ErrorAsync("mutation($id: ID!) { resolveConflict(id: $id, value: \"2016\") { id } }", new { id = joinedId + "/founder" });
+        await DataAsync("mutation($id: ID!) { retractSource(id: $id) { removedClaims } }", new { id = b });
+        var after = await DataAsync(Query);
+
+        Assert.Equal((Person, "JOINED", Lab, "founder"), (conflict["subject"]!["id"]!.GetValue<string>(), conflict["relation"]!.GetValue<string>(), conflict["object"]!["id"]!.GetValue<string>(), conflict["field"]!.GetValue<string>()));
+        Assert.Null(conflict["heldValue"]);
+        var values = conflict["values"]!.AsArray().Select(v => (v!["value"]!.GetValue<string>(), v["sources"]![0]!["source"]!["id"]!.GetValue<string>(), v["sources"]![0]!["quote"]!.GetValue<string>())).ToList();
+        Assert.Equal([("FOUNDED 2016", a, "she founded the lab in 2016"), ("JOINED 2020", b, "she joined the lab in 2020")], values);
+        Assert.Contains("founder contradiction", refused, StringComparison.Ordinal);
+        Assert.DoesNotContain(after["conflicts"]!.AsArray(), c => c!["id"]!.GetValue<string>().StartsWith(joinedId, StringComparison.Ordinal));
+        Assert.Equal(before["stats"]!["conflicts"]!.GetValue<int>() - 1, after["stats"]!["conflicts"]!.GetValue<int>());
+    }
+
+    [Fact]
     public async Task MergeEntities_folds_a_duplicate_person_and_its_name_then_finds_the_kept_one()
     {
         var (kept, _, _) = await DisputedDepartureAsync("merge-keep");

@@ -70,6 +70,16 @@ public sealed class Neo4jAnalyticsReader(Neo4jQueryClient client) : IAnalyticsRe
         return result.ToDictionary(p => p.Key, p => (IReadOnlyList<GraphEdge>)p.Value, StringComparer.Ordinal);
     }
 
+    public async Task<IReadOnlyList<(string PersonId, string OrganizationId)>> GetFounderJoinPairsAsync(CancellationToken cancellationToken)
+    {
+        var result = await client.RunAsync(
+            $"MATCH (p:Node)-[:{Neo4jCypher.Type(Relation.Founded)}]->(o:Node) WHERE EXISTS {{ MATCH (p)-[:{Neo4jCypher.Type(Relation.Joined)}]->(o) }} "
+            + "RETURN DISTINCT p.id AS personId, o.id AS organizationId ORDER BY personId, organizationId",
+            Neo4jGraphStore.P(),
+            cancellationToken);
+        return result.Records.Select(record => (record.GetString("personId"), record.GetString("organizationId"))).ToList();
+    }
+
     private async Task<IReadOnlyList<string>> ReadLeaversAsync(Period period, IReadOnlyCollection<string>? organizationIds, string filter, string outerFilter, CancellationToken cancellationToken)
     {
         // Each half reads one relationship type; the date test is a text range on the year, or none when unbounded

@@ -138,6 +138,27 @@ public sealed class SqliteAnalyticsReader : IAnalyticsReader
         return ids;
     }
 
+    public async Task<IReadOnlyList<(string PersonId, string OrganizationId)>> GetFounderJoinPairsAsync(CancellationToken cancellationToken)
+    {
+        await using var connection = await OpenAsync(cancellationToken);
+        await using var command = connection.CreateCommand();
+        // FOUNDED edges are few; each JOINED lookup is one probe of ix_edges_from (from_id, relation, to_id).
+        command.CommandText = """
+            SELECT DISTINCT f.from_id, f.to_id FROM edges f
+            WHERE f.relation = 'FOUNDED'
+              AND EXISTS (SELECT 1 FROM edges j WHERE j.from_id = f.from_id AND j.relation = 'JOINED' AND j.to_id = f.to_id)
+            ORDER BY f.from_id, f.to_id;
+            """;
+        var pairs = new List<(string, string)>();
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+        while (await reader.ReadAsync(cancellationToken))
+        {
+            pairs.Add((reader.GetString(0), reader.GetString(1)));
+        }
+
+        return pairs;
+    }
+
     private async Task<SqliteConnection> OpenAsync(CancellationToken cancellationToken)
     {
         var connection = new SqliteConnection(_connectionString);

@@ -40,6 +40,19 @@ public sealed class Neo4jAnalyticsReaderTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Founder_join_pairs_are_one_statement_over_both_relation_types()
+    {
+        _server.Then(Answers.Data(["personId", "organizationId"], ["person:a", "org:x"], ["person:b", "org:y"]));
+
+        var pairs = await Reader().GetFounderJoinPairsAsync(Ct);
+
+        Assert.Equal([("person:a", "org:x"), ("person:b", "org:y")], pairs);
+        var request = Assert.Single(_server.Requests);
+        Assert.StartsWith("MATCH (p:Node)-[:FOUNDED]->(o:Node) WHERE EXISTS { MATCH (p)-[:JOINED]->(o) }", request.Statement, StringComparison.Ordinal);
+        Assert.EndsWith("RETURN DISTINCT p.id AS personId, o.id AS organizationId ORDER BY personId, organizationId", request.Statement, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Career_edges_are_one_statement_with_ids_and_relations_as_parameters_and_every_person_asked_is_a_key()
     {
         _server.Then(Answers.Data(

@@ -70,7 +70,7 @@ public sealed class QueryType : ObjectGraphType
             });
 
         Field<NonNullGraphType<ListGraphType<NonNullGraphType<ConflictType>>>>("conflicts")
-            .Description("Facts whose sources disagree, with each value and who gives it. A field settled by resolveConflict is left out.")
+            .Description("Facts whose sources disagree, with each value and who gives it: disputed dates (field start or end; a field settled by resolveConflict is left out), then founder contradictions (field founder: a FOUNDED claim against a JOINED dated wholly after the founding with no departure in between; both edges stay as they are).")
             .Argument<IntGraphType>("first", a => a.DefaultValue = 50)
             .Argument<IntGraphType>("offset")
             .ResolveAsync(async c =>
@@ -80,7 +80,16 @@ public sealed class QueryType : ObjectGraphType
                 var store = c.RequestServices!.GetRequiredService<IGraphStore>();
                 var edges = await store.GetConflictedEdgesAsync(first, offset, c.CancellationToken);
                 var resolutions = await store.GetResolutionsAsync(edges.Select(e => e.Id).ToList(), c.CancellationToken);
-                return edges.SelectMany(e => Conflicts.Of(e, resolutions[e.Id].Select(r => r.Field).ToList())).ToList();
+                var conflicts = edges.SelectMany(e => Conflicts.Of(e, resolutions[e.Id].Select(r => r.Field).ToList())).ToList();
+                if (edges.Count < first)
+                {
+                    // The disputed dates are exhausted: founder contradictions follow them, in id order.
+                    var founders = await FounderConflicts.FindAsync(store, c.RequestServices!.GetRequiredService<IAnalyticsReader>(), c.CancellationToken);
+                    var dated = edges.Count > 0 ? offset + edges.Count : (await store.GetBreakdownAsync(c.CancellationToken)).ConflictedEdges;
+                    conflicts.AddRange(founders.Skip((int)Math.Max(0, offset - dated)).Take(first - edges.Count));
+                }
+
+                return conflicts;
             });
 
         Field<ImportJobType>("importJob")
@@ -94,7 +103,8 @@ public sealed class QueryType : ObjectGraphType
             {
                 var store = c.RequestServices!.GetRequiredService<IGraphStore>();
                 var jobs = c.RequestServices!.GetRequiredService<Storage.Jobs.IJobQueue>();
-                return new StatsView(await store.GetStatsAsync(c.CancellationToken), await store.GetBreakdownAsync(c.CancellationToken), await jobs.CountByStateAsync(c.CancellationToken));
+                var founders = await FounderConflicts.FindAsync(store, c.RequestServices!.GetRequiredService<IAnalyticsReader>(), c.CancellationToken);
+                return new StatsView(await store.GetStatsAsync(c.CancellationToken), await store.GetBreakdownAsync(c.CancellationToken), await jobs.CountByStateAsync(c.CancellationToken), founders.Count);
             });
 
         Analytics.AnalyticsFields.Register(this);

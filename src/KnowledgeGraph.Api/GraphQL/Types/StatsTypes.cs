@@ -6,7 +6,7 @@ using KnowledgeGraph.Storage.Jobs;
 namespace KnowledgeGraph.Api.GraphQL.Types;
 
 /// <summary>What the graph and the job queue hold, for dashboards and for checking imports.</summary>
-public sealed record StatsView(GraphStats Stats, GraphBreakdown Breakdown, IReadOnlyDictionary<JobState, int> Jobs);
+public sealed record StatsView(GraphStats Stats, GraphBreakdown Breakdown, IReadOnlyDictionary<JobState, int> Jobs, int FounderConflicts = 0);
 
 /// <summary>Graph and queue counts.</summary>
 public sealed class StatsType : ObjectGraphType<StatsView>
@@ -17,7 +17,7 @@ public sealed class StatsType : ObjectGraphType<StatsView>
         Field<NonNullGraphType<IntGraphType>>("nodes").Resolve(c => checked((int)c.Source.Stats.Nodes));
         Field<NonNullGraphType<IntGraphType>>("edges").Resolve(c => checked((int)c.Source.Stats.Edges));
         Field<NonNullGraphType<IntGraphType>>("sources").Resolve(c => checked((int)c.Source.Stats.Sources));
-        Field<NonNullGraphType<IntGraphType>>("conflicts").Description("Edges whose sources disagree.").Resolve(c => checked((int)c.Source.Breakdown.ConflictedEdges));
+        Field<NonNullGraphType<IntGraphType>>("conflicts").Description("Edges whose sources disagree, plus founder contradictions: what the conflicts query lists.").Resolve(c => checked((int)c.Source.Breakdown.ConflictedEdges + c.Source.FounderConflicts));
         Field<NonNullGraphType<ListGraphType<NonNullGraphType<KindCountType>>>>("nodesByKind")
             .Resolve(c => c.Source.Breakdown.NodesByKind.OrderBy(p => p.Key).Select(p => new CountView(p.Key.ToString(), p.Value)).ToList());
         Field<NonNullGraphType<ListGraphType<NonNullGraphType<RelationCountType>>>>("edgesByRelation")

@@ -44,8 +44,13 @@ public sealed class ConflictType : ObjectGraphType<Conflict>
         Field<NonNullGraphType<StringGraphType>>("relation").Resolve(c => c.Source.Edge.Relation.ToWire());
         Field<NodeInterface>("object").Resolve(c => c.Loaders().Nodes.Load(c.Source.Edge.To));
         Field<NonNullGraphType<StringGraphType>>("field").Resolve(c => c.Source.Field);
-        Field<StringGraphType>("heldValue").Description("The value the edge holds: the part the sources share, or the best-supported one.")
-            .Resolve(c => (c.Source.Field == "start" ? c.Source.Edge.Start : c.Source.Edge.End)?.ToString());
+        Field<StringGraphType>("heldValue").Description("The value the edge holds: the part the sources share, or the best-supported one; null for a founder contradiction (both claims are kept).")
+            .Resolve(c => c.Source.Field switch
+            {
+                "start" => c.Source.Edge.Start?.ToString(),
+                "end" => c.Source.Edge.End?.ToString(),
+                _ => null,
+            });
         Field<NonNullGraphType<ListGraphType<NonNullGraphType<ConflictValueType>>>>("values").Resolve(c => c.Source.Values);
     }
 }
