@@ -53,6 +53,9 @@ internal sealed class SqliteReadCache(string connectionString, int maxItems) : I
         return now.Version == epoch ? now : next;
     }
 
+    /// <summary>A number that grows whenever any connection (this process or another) has committed since the last call.</summary>
+    public long Version() => Epoch();
+
     public void Dispose()
     {
         foreach (var watcher in _watchers)

@@ -27,6 +27,8 @@ public static class AnalyticsServices
             };
         });
         services.TryAddSingleton(TimeProvider.System);
+        services.AddOptions<AnalyticsOptions>().BindConfiguration(AnalyticsOptions.Section);
+        services.TryAddSingleton<AnalyticsResultCache>();
         services.TryAddScoped<AnalyticsQueries>();
         return services;
     }
