@@ -4,6 +4,7 @@ using KnowledgeGraph.Core.Graph;
 using KnowledgeGraph.Storage;
 using KnowledgeGraph.Storage.Jobs;
 using KnowledgeGraph.Storage.Neo4j;
+using KnowledgeGraph.Storage.Sqlite;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
 using Spectre.Console;
@@ -28,7 +29,10 @@ internal static class StatsCommand
             {
                 var store = services.GetRequiredService<IGraphStore>();
                 await store.InitializeAsync(ct);
-                report = await StatsReport.ReadAsync(store, services.GetRequiredService<IJobQueue>(), ct);
+                IAnalyticsReader reader = StoreOptions.KindOf(configuration) == StoreKind.Neo4j
+                    ? new Neo4jAnalyticsReader(services.GetRequiredService<Neo4jQueryClient>())
+                    : new SqliteAnalyticsReader(Options.Create(new SqliteStoreOptions { DatabasePath = KgConfiguration.DatabasePath(configuration) }));
+                report = await StatsReport.ReadAsync(store, reader, services.GetRequiredService<IJobQueue>(), ct);
             }
             catch (Exception ex) when (ex is Neo4jException or OptionsValidationException)
             {
@@ -76,16 +80,17 @@ internal sealed record StatsReport(
     IReadOnlyList<RelationCount> EdgesByRelation,
     IReadOnlyList<StateCount> JobsByState)
 {
-    public static async Task<StatsReport> ReadAsync(IGraphStore store, IJobQueue jobs, CancellationToken cancellationToken)
+    public static async Task<StatsReport> ReadAsync(IGraphStore store, IAnalyticsReader reader, IJobQueue jobs, CancellationToken cancellationToken)
     {
         var stats = await store.GetStatsAsync(cancellationToken);
+        var founders = await FounderConflicts.FindAsync(store, reader, cancellationToken);
         var breakdown = await store.GetBreakdownAsync(cancellationToken);
         var states = await jobs.CountByStateAsync(cancellationToken);
         return new StatsReport(
             stats.Nodes,
             stats.Edges,
             stats.Sources,
-            breakdown.ConflictedEdges,
+            breakdown.ConflictedEdges + founders.Count,
             breakdown.NodesByKind.OrderBy(p => p.Key).Select(p => new KindCount(p.Key.ToString(), p.Value)).ToList(),
             breakdown.EdgesByRelation.OrderBy(p => p.Key).Select(p => new RelationCount(p.Key.ToWire(), p.Value)).ToList(),
             states.OrderBy(p => p.Key).Select(p => new StateCount(p.Key.ToString().ToLowerInvariant(), p.Value)).ToList());

@@ -75,6 +75,29 @@ public sealed class ImportSchedulerTests : IAsyncLifetime
         }
     }
 
+    /// <summary>
+    /// Moves the fake clock by <paramref name="by"/>, then by a second at a time until <paramref name="happened"/>: a
+    /// scheduler that read the clock just before the move sets its timer just after it, due a little later than the
+    /// occurrence (a race of the fake clock only; a real clock keeps moving).
+    /// </summary>
+    private async Task AdvanceAsync(TimeSpan by, Func<Task<bool>> happened, string what)
+    {
+        _clock.Advance(by);
+        var deadline = DateTime.UtcNow + Patience;
+        while (!await happened())
+        {
+            if (DateTime.UtcNow > deadline)
+            {
+                throw new TimeoutException($"waited {Patience.TotalSeconds} s for: {what}");
+            }
+
+            await Task.Delay(100);
+            _clock.Advance(TimeSpan.FromSeconds(1));
+        }
+    }
+
+    private static Func<Task<bool>> Exists(IJobQueue queue, string id) => async () => await queue.GetAsync(id, CancellationToken.None) is not null;
+
     private static async Task<ImportJob> JobAsync(IJobQueue queue, string id)
     {
         ImportJob? job = null;
@@ -101,7 +124,7 @@ public sealed class ImportSchedulerTests : IAsyncLifetime
         Assert.Equal(At(10), scheduler.NextRuns["hourly"]);
         Assert.Null(await harness.Queue.GetAsync("sched-hourly-20260107T100000Z", CancellationToken.None));
 
-        _clock.Advance(TimeSpan.FromSeconds(31));
+        await AdvanceAsync(TimeSpan.FromSeconds(31), Exists(harness.Queue, "sched-hourly-20260107T100000Z"), "the 10:00 job");
 
         var job = await JobAsync(harness.Queue, "sched-hourly-20260107T100000Z");
         Assert.Equal((JobKinds.Path, JobState.Queued), (job.Kind, job.State));
@@ -115,8 +138,7 @@ public sealed class ImportSchedulerTests : IAsyncLifetime
         var (first, harness) = await StartSchedulerAsync();
         var (second, _) = await StartSchedulerAsync(harness.Folder);
 
-        _clock.Advance(TimeSpan.FromSeconds(31));
-        await Until(() => first.NextRuns["hourly"] == At(11) && second.NextRuns["hourly"] == At(11), "both schedulers handled 10:00");
+        await AdvanceAsync(TimeSpan.FromSeconds(31), () => Task.FromResult(first.NextRuns["hourly"] == At(11) && second.NextRuns["hourly"] == At(11)), "both schedulers handled 10:00");
 
         var counts = await harness.Queue.CountByStateAsync(CancellationToken.None);
         Assert.Equal(1, counts.Values.Sum());
@@ -127,17 +149,16 @@ public sealed class ImportSchedulerTests : IAsyncLifetime
     public async Task An_occurrence_is_skipped_while_the_previous_run_is_unfinished()
     {
         var (scheduler, harness) = await StartSchedulerAsync();
-        _clock.Advance(TimeSpan.FromSeconds(31));
+        await AdvanceAsync(TimeSpan.FromSeconds(31), Exists(harness.Queue, "sched-hourly-20260107T100000Z"), "the 10:00 job");
         var first = await JobAsync(harness.Queue, "sched-hourly-20260107T100000Z");
 
-        _clock.Advance(TimeSpan.FromHours(1));
-        await Until(() => scheduler.NextRuns["hourly"] == At(12), "11:00 was handled");
+        await AdvanceAsync(TimeSpan.FromHours(1), () => Task.FromResult(scheduler.NextRuns["hourly"] == At(12)), "11:00 was handled");
         Assert.Null(await harness.Queue.GetAsync("sched-hourly-20260107T110000Z", CancellationToken.None));
 
         var claimed = await harness.Queue.ClaimAsync("test-worker", TimeSpan.FromMinutes(5), CancellationToken.None);
         Assert.Equal(first.Id, claimed!.Id);
         await harness.RunAsync(claimed);
-        _clock.Advance(TimeSpan.FromHours(1));
+        await AdvanceAsync(TimeSpan.FromHours(1), Exists(harness.Queue, "sched-hourly-20260107T120000Z"), "the 12:00 job");
 
         Assert.Equal(JobState.Queued, (await JobAsync(harness.Queue, "sched-hourly-20260107T120000Z")).State);
     }
@@ -164,11 +185,11 @@ public sealed class ImportSchedulerTests : IAsyncLifetime
         try
         {
             await Until(() => scheduler.NextRuns.Count == 1, "the scheduler planned its first run");
-            _clock.Advance(TimeSpan.FromSeconds(31));
+            await AdvanceAsync(TimeSpan.FromSeconds(31), Exists(queue, "sched-people-feed-20260107T100000Z"), "the 10:00 feed job");
             var first = await FinishedAsync(queue, "sched-people-feed-20260107T100000Z");
             var stats = await store.GetStatsAsync(CancellationToken.None);
 
-            _clock.Advance(TimeSpan.FromMinutes(15));
+            await AdvanceAsync(TimeSpan.FromMinutes(15), Exists(queue, "sched-people-feed-20260107T101500Z"), "the 10:15 feed job");
             var second = await FinishedAsync(queue, "sched-people-feed-20260107T101500Z");
 
             Assert.Equal((JobKinds.Feed, JobState.Succeeded), (first.Kind, first.State));
