@@ -236,4 +236,27 @@ public class BiographyTests
         Assert.Contains("Ben Ode FOUNDED Vela Labs ..", lines);
         Assert.DoesNotContain(lines, l => l.StartsWith("Ida Lund", StringComparison.Ordinal));
     }
+
+    [Fact]
+    public void The_date_of_a_report_or_a_post_does_not_date_the_event_it_tells_of()
+    {
+        var lines = Extract.Lines(
+            "In June 2025 Ben Ode left Vela Labs; a spokesperson confirmed his departure, as reported on June 26, 2025. "
+            + "A report from July 16, 2025 said that Ida Lund was leaving Anthropic.");
+
+        Assert.Contains("Ben Ode LEFT Vela Labs 2025-06..", lines);
+        Assert.DoesNotContain(lines, l => l.Contains("2025-06-26", StringComparison.Ordinal) || l.Contains("2025-07-16", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void Announcing_that_one_had_done_something_does_not_date_it_to_the_announcement()
+    {
+        var lines = Extract.Lines(
+            "Ben Ode left Vela Labs in May 2024. On May 28, 2024, he announced on X that he had joined Anthropic. "
+            + "On August 6, 2024, he announced that he was leaving Anthropic.");
+
+        Assert.Contains("Ben Ode JOINED Anthropic ..", lines);
+        Assert.Contains("Ben Ode LEFT Anthropic 2024-08-06..", lines);
+        Assert.DoesNotContain("Ben Ode JOINED Anthropic 2024-05-28..", lines);
+    }
 }

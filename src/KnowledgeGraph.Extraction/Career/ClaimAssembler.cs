@@ -98,6 +98,10 @@ internal sealed partial class ClaimAssembler
     [GeneratedRegex(@"\b(?:was|were|been|being|is|are)\s+(?:\w+ly\s+)?$", RegexOptions.CultureInvariant | RegexOptions.IgnoreCase)]
     private static partial Regex PassiveBefore();
 
+    // "On May 28 he announced that he had joined Anthropic": the date is the announcement's; the joining came before it.
+    [GeneratedRegex(@"\b(?:said|says|announced|announces|confirmed|confirms|wrote|writes|posted|posts|stated|states|revealed|reveals|told\s+\w+)\b[^.;]*\bthat\s+(?:\w+\s+){1,3}?had\s+(?:already\s+)?$", RegexOptions.CultureInvariant | RegexOptions.IgnoreCase)]
+    private static partial Regex ReportedAsPast();
+
     [GeneratedRegex(@",\s*(?:who|which|where)\b[^,]*", RegexOptions.CultureInvariant)]
     private static partial Regex RelativeClause();
 
@@ -1161,7 +1165,8 @@ internal sealed partial class ClaimAssembler
         foreach (var d in _dates)
         {
             if (d.Span.Start >= trigger.RegionStart && d.Span.Start < trigger.RegionEnd && !InOtherRelativeClause(d.Span.Start, trigger)
-                && !(d.Span.Start > trigger.Span.End && _text.AsSpan(trigger.Span.End, d.Span.Start - trigger.Span.End).Contains(" who ", StringComparison.Ordinal)))
+                && !(d.Span.Start > trigger.Span.End && _text.AsSpan(trigger.Span.End, d.Span.Start - trigger.Span.End).Contains(" who ", StringComparison.Ordinal))
+                && !ReportedBefore(d, trigger))
             {
                 return d;
             }
@@ -1181,7 +1186,8 @@ internal sealed partial class ClaimAssembler
         foreach (var d in _dates)
         {
             if (d.Span.Start < firstRegion && (index == 0 || d.Span.Start < subjectStart)
-                && !OwnTime().IsMatch(_text.AsSpan(trigger.RegionStart, trigger.RegionEnd - trigger.RegionStart)))
+                && !OwnTime().IsMatch(_text.AsSpan(trigger.RegionStart, trigger.RegionEnd - trigger.RegionStart))
+                && !ReportedBefore(d, trigger))
             {
                 return d;
             }
@@ -1189,6 +1195,11 @@ internal sealed partial class ClaimAssembler
 
         return null;
     }
+
+    // "On May 28, 2024, he announced that he had joined Anthropic": the date is when he said it, and "had joined"
+    // puts the event before that day, so the date does not date it.
+    private bool ReportedBefore(DateExpression date, Trigger trigger) =>
+        date.Span.End <= trigger.Span.Start && ReportedAsPast().IsMatch(_text.AsSpan(date.Span.End, trigger.Span.Start - date.Span.End));
 
     // "Weber, who has run the lab since 2017, said": 2017 dates the clause's verb, not a title outside it.
     private bool InOtherRelativeClause(int position, Trigger trigger)

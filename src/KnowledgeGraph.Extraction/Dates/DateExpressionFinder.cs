@@ -57,6 +57,11 @@ internal static partial class DateExpressionFinder
     [GeneratedRegex(@"\b(?:born|by|before|after|circa|around|c\.)\s*$|[$€£]\s*$", RegexOptions.CultureInvariant | RegexOptions.IgnoreCase)]
     private static partial Regex InexactBefore();
 
+    // "as reported on June 26, 2025", "a report from July 16", "in a post on February 7": when it was written, not
+    // when anything in the career happened.
+    [GeneratedRegex(@"\b(?:(?:reported|published|posted|written)\s+on|(?:report|post|article|memo|interview|blog\s+post|statement)\s+(?:on|from|dated|of))\s*$", RegexOptions.CultureInvariant | RegexOptions.IgnoreCase)]
+    private static partial Regex PublishedBefore();
+
     /// <summary>Appends the date expressions of text[span] to <paramref name="found"/>, in order.</summary>
     public static void Find(string text, TextSpan span, IReadOnlyList<Token> tokens, PartialDate? documentDate, List<DateExpression> found)
     {
@@ -174,11 +179,11 @@ internal static partial class DateExpressionFinder
         _ => 12,
     };
 
-    // "NeurIPS 2019" names an event and "(born 1988)" is no career date; "$2020" is money.
+    // "NeurIPS 2019" names an event and "(born 1988)" is no career date; "$2020" is money; "reported on June 26" dates the report.
     private static bool IsNotACareerDate(string text, int sentenceStart, Match m)
     {
         var before = text.AsSpan(sentenceStart, m.Index - sentenceStart);
-        if (InexactBefore().IsMatch(before))
+        if (InexactBefore().IsMatch(before) || PublishedBefore().IsMatch(before))
         {
             return true;
         }
