@@ -108,6 +108,10 @@ internal sealed class SqliteReadCache(string connectionString, int maxItems) : I
                         _connection = new SqliteConnection(new SqliteConnectionStringBuilder(connectionString) { Pooling = false, Mode = SqliteOpenMode.ReadOnly }.ToString());
                         _connection.Open();
 
+                        // Stepped directly below, so Microsoft.Data.Sqlite's own busy retry does not apply: let SQLite wait
+                        // (a writer's checkpoint or a migration can hold the file for a moment) instead of failing the read.
+                        raw.sqlite3_busy_timeout(_connection.Handle, 10_000);
+
                         // Prepared once and stepped directly: this runs before every read, so it skips ADO.NET's command and reader.
                         SqliteException.ThrowExceptionForRC(raw.sqlite3_prepare_v2(_connection.Handle, "PRAGMA data_version;", out _statement), _connection.Handle);
                     }
