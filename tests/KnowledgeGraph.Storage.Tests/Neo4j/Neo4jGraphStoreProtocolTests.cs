@@ -209,7 +209,7 @@ public sealed class Neo4jGraphStoreProtocolTests : IAsyncLifetime
         var applied = await schema.ApplyMissingAsync(Ct);
         var after = await schema.CurrentVersionAsync(Ct);
 
-        Assert.Equal((2, 2, 4, 4), (before, applied, after, schema.LatestVersion));
+        Assert.Equal((2, 3, 5, 5), (before, applied, after, schema.LatestVersion));
         Assert.Contains(_server.Requests, r => r.Statement.StartsWith("CREATE CONSTRAINT job_id IF NOT EXISTS FOR (j:Job)", StringComparison.Ordinal));
         Assert.DoesNotContain(_server.Requests, r => r.Statement.StartsWith("CREATE CONSTRAINT node_id", StringComparison.Ordinal));
     }
