@@ -427,6 +427,27 @@ public sealed class Neo4jCorrectionsProtocolTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task A_new_source_for_an_edge_with_a_chosen_value_keeps_the_value_and_adds_no_conflict()
+    {
+        When("n.norms AS norms", Answers.Data(NodeFields, NodeRow(Jerry, NodeKind.Person, "Jerry Tworek"), NodeRow(OpenAi, NodeKind.Organization, "OpenAI")));
+        When("UNWIND $triples AS t", Edges(EdgeRow(
+            "edge:left", Relation.Left, Jerry, OpenAi, "2026-01-06", false,
+            [Claim("edge:left", "src:a", "2026-01-05"), Claim("edge:left", "src:b", "2026-01-06")],
+            resolvedStart: "2026-01-06", resolvedStartAt: Earlier)));
+        var batch = new GraphBatch { Sources = { Src("src:d") } };
+        batch.Edges.Add(Edge(Relation.Left, Jerry, OpenAi, "src:d", "2026-02-01"));
+
+        var result = await Store().ApplyAsync(batch, Ct);
+
+        Assert.Equal(new WriteResult(0, 0, 1, 0, 1, 0), result);
+        AssertOneTransaction(committed: true);
+        var edge = Assert.Single(Rows(Single("MERGE (a)-[r:LEFT {id: row.id}]->(b)")));
+        Assert.Equal(("edge:left", "2026-01-06", false), (Text(edge, "id"), Text(edge, "start"), edge.GetProperty("inConflict").GetBoolean()));
+        Assert.Contains("COLLECT { MATCH (p:Provenance", Single("UNWIND $triples AS t").Statement, StringComparison.Ordinal);
+        Assert.Contains("r.resolvedStart AS resolvedStart", Single("UNWIND $triples AS t").Statement, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Hostile_ids_values_and_notes_travel_only_as_parameters_in_every_correction()
     {
         When("RETURN s.retractedAt IS NOT NULL AS retracted", Answers.Data(["retracted"], [false]));
