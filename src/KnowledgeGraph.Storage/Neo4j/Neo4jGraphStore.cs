@@ -9,7 +9,9 @@ namespace KnowledgeGraph.Storage.Neo4j;
 /// <summary>
 /// The store on Neo4j, over its HTTP Query API. Nodes carry a kind label and :Node; edges are relationships of their
 /// relation type; provenance is a (:Provenance)-[:CITES]->(:Source) node per claim, keyed like SQLite's rows; conflicts
-/// are an inConflict flag on the edge. Reads taking many ids are one UNWIND statement; a batch is one transaction.
+/// are an inConflict flag on the edge; corrections add retractedAt on sources, a person's choices (resolved*) on
+/// relationships and (:Redirect) nodes for merged ids. Reads taking many ids are one UNWIND statement; a batch, and
+/// each correction, is one transaction.
 /// See graph-schema/neo4j/README.md for the whole layout.
 /// </summary>
 public sealed partial class Neo4jGraphStore : IGraphStore
