@@ -37,7 +37,7 @@ public sealed class StoreSelectionTests : IDisposable
         Assert.IsType<Neo4jGraphStore>(provider.GetRequiredService<IGraphStore>());
         Assert.IsType<Neo4jJobQueue>(provider.GetRequiredService<IJobQueue>());
         var schema = Assert.IsType<Neo4jSchemaMigrator>(provider.GetRequiredService<IStoreSchema>());
-        Assert.Equal(4, schema.LatestVersion);
+        Assert.Equal(5, schema.LatestVersion);
         Assert.Empty(server.Requests);
     }
 

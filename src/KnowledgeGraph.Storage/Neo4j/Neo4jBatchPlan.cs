@@ -20,7 +20,7 @@ internal sealed record StoredNode(string Id, NodeKind Kind, string Name, List<st
     public List<string> NewNorms { get; } = [];
 }
 
-/// <summary>An edge as stored, with the provenance behind it.</summary>
+/// <summary>An edge as stored, with the provenance behind it and any person's choices for its dates.</summary>
 internal sealed class StoredEdge(GraphEdge edge, bool inConflict)
 {
     public GraphEdge Edge { get; set; } = edge;
@@ -28,6 +28,31 @@ internal sealed class StoredEdge(GraphEdge edge, bool inConflict)
     public bool InConflict { get; set; } = inConflict;
 
     public List<StoredClaim> Claims { get; } = [];
+
+    public List<ConflictResolution> Resolutions { get; } = [];
+
+    /// <summary>
+    /// Settles the edge's dates again from every claim (oldest first, then by source) and the choices, as SQLite's
+    /// settle does: a role fills a missing one and the confidence only rises. Answers whether it is in conflict.
+    /// </summary>
+    public bool Settle(string? role, double confidence)
+    {
+        var claims = Claims
+            .OrderBy(c => c.RecordedAt, StringComparer.Ordinal)
+            .ThenBy(c => c.SourceId, StringComparer.Ordinal)
+            .Select(c => (Neo4jGraphStore.Date(c.ClaimedStart), Neo4jGraphStore.Date(c.ClaimedEnd)))
+            .ToList();
+        var settled = ClaimedDates.SettleEdge(claims, Resolutions);
+        Edge = Edge with
+        {
+            Start = settled.Start,
+            End = settled.End,
+            Role = Edge.Role ?? role?.Trim(),
+            Confidence = Math.Max(Edge.Confidence, confidence),
+        };
+        InConflict = settled.InConflict;
+        return settled.InConflict;
+    }
 }
 
 /// <summary>One piece of provenance as the merge needs it: its key and the dates this source gave.</summary>
@@ -49,14 +74,19 @@ internal sealed class Neo4jBatchPlan
     private readonly Dictionary<(string From, Relation Relation, string To), List<StoredEdge>> _edges;
     private readonly string _now;
     private readonly DateTimeOffset _nowValue;
+    private readonly HashSet<string> _retracted;
+    private readonly HashSet<string> _mergedInto;
 
-    public Neo4jBatchPlan(IEnumerable<StoredNode> nodes, IEnumerable<Source> sources, IEnumerable<StoredEdge> edges, DateTimeOffset now)
+    /// <param name="mergedInto">The nodes that ids of the batch were redirected to (merged nodes); an edge the redirect made join one of them to itself is not written.</param>
+    public Neo4jBatchPlan(IEnumerable<StoredNode> nodes, IEnumerable<Source> sources, IEnumerable<StoredEdge> edges, DateTimeOffset now, IEnumerable<string>? mergedInto = null)
     {
         _nodes = nodes.ToDictionary(n => n.Id, StringComparer.Ordinal);
         _sources = sources.ToDictionary(s => s.Id, StringComparer.Ordinal);
         _edges = edges.GroupBy(e => (e.Edge.From, e.Edge.Relation, e.Edge.To)).ToDictionary(g => g.Key, g => g.ToList());
         _nowValue = now;
         _now = Timestamp(now);
+        _retracted = _sources.Values.Where(s => s.RetractedAt is not null).Select(s => s.Id).ToHashSet(StringComparer.Ordinal);
+        _mergedInto = (mergedInto ?? []).ToHashSet(StringComparer.Ordinal);
     }
 
     public List<BatchProblem> Problems { get; } = [];
@@ -117,8 +147,13 @@ internal sealed class Neo4jBatchPlan
         }
 
         int newEdges = 0, newProvenance = 0, conflicts = 0;
-        foreach (var edge in batch.Edges)
+        foreach (var input in batch.Edges)
         {
+            if (Supported(input) is not { } edge)
+            {
+                continue;
+            }
+
             var (created, provenance, conflict) = MergeEdge(edge);
             newEdges += created ? 1 : 0;
             newProvenance += provenance;
@@ -237,6 +272,26 @@ internal sealed class Neo4jBatchPlan
         Problems.AddRange(BatchValidator.CheckReferences(batch, id => TryKind(id, out var kind) ? kind : null, _sources.ContainsKey));
     }
 
+    /// <summary>
+    /// The edge without the claims of retracted sources; null when nothing is left to write, or when a merge made it
+    /// join a node to itself (as the merge itself drops such edges). The same rule as SQLite's.
+    /// </summary>
+    private EdgeInput? Supported(EdgeInput edge)
+    {
+        if (string.Equals(edge.From, edge.To, StringComparison.Ordinal) && _mergedInto.Contains(edge.From))
+        {
+            return null;
+        }
+
+        if (_retracted.Count == 0)
+        {
+            return edge;
+        }
+
+        var sources = edge.Sources.Where(s => !_retracted.Contains(s.SourceId)).ToList();
+        return sources.Count == 0 ? null : edge with { Sources = sources };
+    }
+
     private (bool Created, int Provenance, bool NewConflict) MergeEdge(EdgeInput input)
     {
         var key = (input.From, input.Relation, input.To);
@@ -295,22 +350,8 @@ internal sealed class Neo4jBatchPlan
             return (created, provenance, false);
         }
 
-        // New support for an existing edge: settle its dates again from every source's claim.
-        var claims = match.Claims
-            .OrderBy(c => c.RecordedAt, StringComparer.Ordinal)
-            .ThenBy(c => c.SourceId, StringComparer.Ordinal)
-            .ToList();
-        var start = ClaimedDates.Settle(claims.Where(c => c.ClaimedStart.Length > 0).Select(c => PartialDate.Parse(c.ClaimedStart)).ToList());
-        var end = ClaimedDates.Settle(claims.Where(c => c.ClaimedEnd.Length > 0).Select(c => PartialDate.Parse(c.ClaimedEnd)).ToList());
-        var inConflict = start.InConflict || end.InConflict;
-        match.Edge = match.Edge with
-        {
-            Start = start.Value,
-            End = end.Value,
-            Role = match.Edge.Role ?? input.Role?.Trim(),
-            Confidence = Math.Max(match.Edge.Confidence, input.Confidence),
-        };
-        match.InConflict = inConflict;
+        // New support for an existing edge: settle its dates again from every source's claim and any person's choice.
+        var inConflict = match.Settle(input.Role, input.Confidence);
         ChangedEdges[edgeId] = match;
         return (false, provenance, inConflict && !wasInConflict);
     }

@@ -32,6 +32,26 @@ internal static class Neo4jCypher
     public const string NodeColumns =
         "n.id AS id, n.kind AS kind, n.name AS name, n.names AS names, n.orgKind AS orgKind, n.parentId AS parentId, n.year AS year, n.venue AS venue";
 
+    /// <summary>The columns a source is read from, for a node s (retractedAt is read apart: exports leave it out).</summary>
+    public const string SourceColumns =
+        "s.id AS id, s.title AS title, s.url AS url, s.publishedOn AS publishedOn, s.contentHash AS contentHash, s.ingestedAt AS ingestedAt";
+
+    /// <summary>
+    /// The columns of the person's choices held on a relationship r: for each of the two fields (start, end) the value
+    /// (a partial date string), the note ('' for none) and when it was chosen; all null when the field was not chosen.
+    /// </summary>
+    public const string ResolutionColumns =
+        "r.resolvedStart AS resolvedStart, r.resolvedStartNote AS resolvedStartNote, r.resolvedStartAt AS resolvedStartAt, " +
+        "r.resolvedEnd AS resolvedEnd, r.resolvedEndNote AS resolvedEndNote, r.resolvedEndAt AS resolvedEndAt";
+
+    /// <summary>The relationship property holding the choice for a field ("start" or "end"); its note and time add "Note" and "At".</summary>
+    public static string ResolvedProperty(string field) => field switch
+    {
+        ConflictResolution.StartField => "resolvedStart",
+        ConflictResolution.EndField => "resolvedEnd",
+        _ => throw new ArgumentOutOfRangeException(nameof(field), field, "a conflict field is 'start' or 'end'"),
+    };
+
     /// <summary>
     /// A subquery finding relationships of every type by a property held in <paramref name="variable"/>, one index seek
     /// per type (a relationship lookup without a type could not use an index).

@@ -29,24 +29,73 @@ public sealed partial class Neo4jGraphStore
         return await _client.InTransactionAsync(async (tx, ct) =>
         {
             var now = _clock.GetUtcNow();
-
-            // One writer at a time across every process: batches read, then write what they read.
-            await tx.RunAsync("MERGE (l:WriteLock {id: 'graph'}) SET l.at = $now", P(("now", Neo4jBatchPlan.Timestamp(now))), ct);
-            var (nodeIds, sourceIds, triples) = Neo4jBatchPlan.Needs(batch);
-            var plan = new Neo4jBatchPlan(
-                await ReadStoredNodesAsync(tx, nodeIds, ct),
-                await ReadStoredSourcesAsync(tx, sourceIds, ct),
-                await ReadStoredEdgesAsync(tx, triples, ct),
-                now);
-            plan.Apply(batch);
-            if (plan.Problems.Count > 0)
-            {
-                throw new GraphValidationException(plan.Problems);
-            }
-
-            await WriteAsync(tx, plan, ct);
-            return plan.Result;
+            await LockAsync(tx, now, ct);
+            return await WriteBatchAsync(tx, batch, now, ct);
         }, cancellationToken);
+    }
+
+    /// <summary>One writer at a time across every process: batches and corrections read, then write what they read.</summary>
+    private static Task LockAsync(Neo4jTransaction tx, DateTimeOffset now, CancellationToken ct) =>
+        tx.RunAsync("MERGE (l:WriteLock {id: 'graph'}) SET l.at = $now", P(("now", Neo4jBatchPlan.Timestamp(now))), ct);
+
+    /// <summary>
+    /// Writes a batch inside a transaction holding the write lock: ids of nodes merged away are redirected to the node
+    /// they went into, then the batch is merged with what the store holds and written; refused batches throw.
+    /// </summary>
+    private async Task<WriteResult> WriteBatchAsync(Neo4jTransaction tx, GraphBatch batch, DateTimeOffset now, CancellationToken ct)
+    {
+        var redirects = await ReadRedirectsAsync(tx, Neo4jBatchPlan.Needs(batch).Nodes, ct);
+        batch = Redirected(batch, redirects);
+        var (nodeIds, sourceIds, triples) = Neo4jBatchPlan.Needs(batch);
+        var plan = new Neo4jBatchPlan(
+            await ReadStoredNodesAsync(tx, nodeIds, ct),
+            await ReadStoredSourcesAsync(tx, sourceIds, ct),
+            await ReadStoredEdgesAsync(tx, triples, ct),
+            now,
+            redirects.Values);
+        plan.Apply(batch);
+        if (plan.Problems.Count > 0)
+        {
+            throw new GraphValidationException(plan.Problems);
+        }
+
+        await WriteAsync(tx, plan, ct);
+        return plan.Result;
+    }
+
+    /// <summary>The node each of these ids was merged into, for the ids that were merged away.</summary>
+    private async Task<Dictionary<string, string>> ReadRedirectsAsync(Neo4jTransaction tx, IReadOnlyList<string> ids, CancellationToken ct)
+    {
+        var redirects = new Dictionary<string, string>(StringComparer.Ordinal);
+        foreach (var chunk in ids.Chunk(_options.RowsPerStatement))
+        {
+            var rows = await tx.RunAsync("UNWIND $ids AS id MATCH (m:Redirect {id: id}) RETURN m.id AS id, m.newId AS newId", P(("ids", chunk)), ct);
+            foreach (var record in rows.Records)
+            {
+                redirects[record.GetString("id")] = record.GetString("newId");
+            }
+        }
+
+        return redirects;
+    }
+
+    /// <summary>
+    /// The batch as it should be written after merges: ids of nodes merged away name the node they went into. Lists
+    /// keep their order and length, so a problem still names the item the caller sent.
+    /// </summary>
+    private static GraphBatch Redirected(GraphBatch batch, Dictionary<string, string> redirects)
+    {
+        if (redirects.Count == 0)
+        {
+            return batch;
+        }
+
+        string To(string id) => redirects.TryGetValue(id, out var to) ? to : id;
+        var corrected = new GraphBatch();
+        corrected.Sources.AddRange(batch.Sources);
+        corrected.Nodes.AddRange(batch.Nodes.Select(n => n with { Id = To(n.Id), ParentId = n.ParentId is { } parent ? To(parent) : null }));
+        corrected.Edges.AddRange(batch.Edges.Select(e => e with { From = To(e.From), To = To(e.To) }));
+        return corrected;
     }
 
     private async Task<List<StoredNode>> ReadStoredNodesAsync(Neo4jTransaction tx, IReadOnlyList<string> ids, CancellationToken ct)
@@ -76,7 +125,7 @@ public sealed partial class Neo4jGraphStore
         foreach (var chunk in ids.Chunk(_options.RowsPerStatement))
         {
             var rows = await tx.RunAsync(
-                "UNWIND $ids AS id MATCH (s:Source {id: id}) RETURN s.id AS id, s.title AS title, s.url AS url, s.publishedOn AS publishedOn, s.contentHash AS contentHash, s.ingestedAt AS ingestedAt",
+                $"UNWIND $ids AS id MATCH (s:Source {{id: id}}) RETURN {Neo4jCypher.SourceColumns}, s.retractedAt AS retractedAt",
                 P(("ids", chunk)),
                 ct);
             sources.AddRange(rows.Records.Select(ReadSource));
@@ -95,32 +144,35 @@ public sealed partial class Neo4jGraphStore
                 UNWIND $triples AS t
                 MATCH (a:Node {id: t.fromId})-[r:{{Neo4jCypher.AllTypes}}]->(b:Node {id: t.toId})
                 WHERE type(r) = t.relation
-                RETURN {{Neo4jCypher.EdgeColumns}}, r.inConflict AS inConflict,
+                RETURN {{Neo4jCypher.EdgeColumns}}, r.inConflict AS inConflict, {{Neo4jCypher.ResolutionColumns}},
                        COLLECT { MATCH (p:Provenance {edgeId: r.id}) RETURN p {.id, .sourceId, .claimedStart, .claimedEnd, .confidence, .recordedAt} } AS claims
                 """,
                 P(("triples", chunk.Select(t => new Dictionary<string, object?> { ["fromId"] = t.From, ["relation"] = Neo4jCypher.Type(t.Relation), ["toId"] = t.To }).ToList())),
                 ct);
-            foreach (var record in rows.Records)
-            {
-                var stored = new StoredEdge(ReadEdge(record), record.GetBoolean("inConflict"));
-                stored.Claims.AddRange(record.GetList("claims").Select(c => new StoredClaim(
-                    Text(c, "id"),
-                    Text(c, "sourceId"),
-                    Text(c, "claimedStart"),
-                    Text(c, "claimedEnd"),
-                    Neo4jValue.AsDouble(Neo4jValue.Unwrap(c).GetProperty("confidence")) ?? 0.9,
-                    Text(c, "recordedAt"))));
-                edges.Add(stored);
-            }
+            edges.AddRange(rows.Records.Select(ReadStoredEdge));
         }
 
         return edges;
+    }
 
-        static string Text(JsonElement map, string name)
-        {
-            map = Neo4jValue.Unwrap(map);
-            return map.TryGetProperty(name, out var value) ? Neo4jValue.AsString(value) ?? string.Empty : string.Empty;
-        }
+    /// <summary>
+    /// An edge read with <see cref="Neo4jCypher.EdgeColumns"/>, inConflict, <see cref="Neo4jCypher.ResolutionColumns"/>
+    /// and its provenance as a "claims" list of maps (at least id, sourceId, claimedStart, claimedEnd, confidence, recordedAt).
+    /// </summary>
+    private static StoredEdge ReadStoredEdge(Neo4jRecord record)
+    {
+        var stored = new StoredEdge(ReadEdge(record), record.GetBoolean("inConflict"));
+        stored.Resolutions.AddRange(ReadResolutions(record));
+        stored.Claims.AddRange(record.GetList("claims").Select(c => new StoredClaim(
+            Text(c, "id"),
+            Text(c, "sourceId"),
+            Text(c, "claimedStart"),
+            Text(c, "claimedEnd"),
+            Neo4jValue.AsDouble(Member(c, "confidence")) ?? 0.9,
+            Text(c, "recordedAt"))));
+        return stored;
+
+        static string Text(JsonElement map, string name) => Neo4jValue.AsString(Member(map, name)) ?? string.Empty;
     }
 
     private async Task WriteAsync(Neo4jTransaction tx, Neo4jBatchPlan plan, CancellationToken ct)
@@ -193,7 +245,12 @@ public sealed partial class Neo4jGraphStore
                 ct);
         }
 
-        await WriteRowsAsync(tx, """
+        await WriteClaimsAsync(tx, plan.NewClaims, ct);
+    }
+
+    /// <summary>New provenance: one node per claim, keyed like SQLite's rows, citing its source; an existing key is left as it is.</summary>
+    private Task WriteClaimsAsync(Neo4jTransaction tx, IEnumerable<NewClaim> claims, CancellationToken ct) =>
+        WriteRowsAsync(tx, """
             UNWIND $rows AS row
             MATCH (s:Source {id: row.sourceId})
             MERGE (p:Provenance {id: row.id})
@@ -202,7 +259,7 @@ public sealed partial class Neo4jGraphStore
                           p.confidence = row.confidence, p.recordedAt = row.recordedAt
             MERGE (p)-[:CITES]->(s)
             """,
-            plan.NewClaims.Select(c => Row(
+            claims.Select(c => Row(
                 ("id", c.Id),
                 ("edgeId", c.EdgeId),
                 ("sourceId", c.Ref.SourceId),
@@ -215,13 +272,13 @@ public sealed partial class Neo4jGraphStore
                 ("confidence", c.Ref.Confidence),
                 ("recordedAt", c.RecordedAt))),
             ct);
-    }
 
-    private async Task WriteRowsAsync(Neo4jTransaction tx, string statement, IEnumerable<Dictionary<string, object?>> rows, CancellationToken ct)
+    /// <summary>Runs the statement once per chunk of rows, the chunk as the list parameter <paramref name="name"/>.</summary>
+    private async Task WriteRowsAsync<T>(Neo4jTransaction tx, string statement, IEnumerable<T> rows, CancellationToken ct, string name = "rows")
     {
         foreach (var chunk in rows.Chunk(_options.RowsPerStatement))
         {
-            await tx.RunAsync(statement, P(("rows", chunk)), ct);
+            await tx.RunAsync(statement, P((name, chunk)), ct);
         }
     }
 

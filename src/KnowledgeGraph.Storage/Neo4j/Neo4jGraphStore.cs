@@ -9,7 +9,9 @@ namespace KnowledgeGraph.Storage.Neo4j;
 /// <summary>
 /// The store on Neo4j, over its HTTP Query API. Nodes carry a kind label and :Node; edges are relationships of their
 /// relation type; provenance is a (:Provenance)-[:CITES]->(:Source) node per claim, keyed like SQLite's rows; conflicts
-/// are an inConflict flag on the edge. Reads taking many ids are one UNWIND statement; a batch is one transaction.
+/// are an inConflict flag on the edge; corrections add retractedAt on sources, a person's choices (resolved*) on
+/// relationships and (:Redirect) nodes for merged ids. Reads taking many ids are one UNWIND statement; a batch, and
+/// each correction, is one transaction.
 /// See graph-schema/neo4j/README.md for the whole layout.
 /// </summary>
 public sealed partial class Neo4jGraphStore : IGraphStore
@@ -174,7 +176,7 @@ public sealed partial class Neo4jGraphStore : IGraphStore
         }
 
         var rows = await _client.RunAsync(
-            "UNWIND $ids AS id MATCH (s:Source {id: id}) RETURN s.id AS id, s.title AS title, s.url AS url, s.publishedOn AS publishedOn, s.contentHash AS contentHash, s.ingestedAt AS ingestedAt",
+            $"UNWIND $ids AS id MATCH (s:Source {{id: id}}) RETURN {Neo4jCypher.SourceColumns}, s.retractedAt AS retractedAt",
             P(("ids", sourceIds.Distinct(StringComparer.Ordinal).ToList())),
             cancellationToken);
         foreach (var record in rows.Records)
@@ -323,11 +325,31 @@ public sealed partial class Neo4jGraphStore : IGraphStore
         };
     }
 
+    /// <summary>A source from <see cref="Neo4jCypher.SourceColumns"/>, with retractedAt when the statement read it.</summary>
     private static Source ReadSource(Neo4jRecord record) =>
         new(record.GetString("id"), record.GetStringOrNull("title"), record.GetStringOrNull("url"), Date(record.GetStringOrNull("publishedOn")), DateTimeOffset.Parse(record.GetString("ingestedAt"), CultureInfo.InvariantCulture))
         {
             ContentHash = record.GetStringOrNull("contentHash"),
+            RetractedAt = record.Has("retractedAt") ? Stamp(record.GetStringOrNull("retractedAt")) : null,
         };
+
+    /// <summary>The choices held on a relationship read with <see cref="Neo4jCypher.ResolutionColumns"/> (and its id as "id").</summary>
+    internal static IEnumerable<ConflictResolution> ReadResolutions(Neo4jRecord record)
+    {
+        foreach (var field in new[] { ConflictResolution.EndField, ConflictResolution.StartField })
+        {
+            var property = Neo4jCypher.ResolvedProperty(field);
+            if (record.GetStringOrNull(property) is { Length: > 0 } value)
+            {
+                yield return new ConflictResolution(record.GetString("id"), field, PartialDate.Parse(value), Stamp(record.GetStringOrNull(property + "At")) ?? DateTimeOffset.UnixEpoch)
+                {
+                    Note = EmptyToNull(record.GetStringOrNull(property + "Note")),
+                };
+            }
+        }
+    }
+
+    private static DateTimeOffset? Stamp(string? value) => string.IsNullOrEmpty(value) ? null : DateTimeOffset.Parse(value, CultureInfo.InvariantCulture);
 
     private static SourceRef ReadSourceRef(JsonElement map) =>
         new(Neo4jValue.AsString(Member(map, "sourceId")) ?? string.Empty)

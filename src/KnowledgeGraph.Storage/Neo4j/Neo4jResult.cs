@@ -69,6 +69,9 @@ public sealed class Neo4jRecord
     /// <summary>The raw value of a field, typed-JSON wrappers removed.</summary>
     public JsonElement this[string field] => Neo4jValue.Unwrap(_index.TryGetValue(field, out var i) ? _values[i] : throw new KeyNotFoundException($"the result has no field '{field}'"));
 
+    /// <summary>True when the result has this field (whatever its value).</summary>
+    public bool Has(string field) => _index.ContainsKey(field);
+
     public bool IsNull(string field) => this[field].ValueKind is JsonValueKind.Null or JsonValueKind.Undefined;
 
     public string GetString(string field) => GetStringOrNull(field) ?? throw new InvalidDataException($"field '{field}' is null, expected a string");

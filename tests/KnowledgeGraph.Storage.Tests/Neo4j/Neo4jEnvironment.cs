@@ -15,4 +15,15 @@ internal static class Neo4jEnvironment
     });
 
     public static Neo4jQueryClient Client(IOptions<Neo4jStoreOptions> options) => new(new HttpClient { Timeout = Timeout.InfiniteTimeSpan }, options);
+
+    /// <summary>A store on the emptied database (everything but the schema record deleted), its schema applied.</summary>
+    public static async Task<IGraphStore> EmptiedStoreAsync()
+    {
+        var options = Options();
+        var client = Client(options);
+        await client.RunAsync("MATCH (n) WHERE NOT n:SchemaMigration CALL { WITH n DETACH DELETE n } IN TRANSACTIONS OF 10000 ROWS", null, CancellationToken.None);
+        var store = new Neo4jGraphStore(client, options);
+        await store.InitializeAsync(CancellationToken.None);
+        return store;
+    }
 }

@@ -1,5 +1,3 @@
-using KnowledgeGraph.Storage.Neo4j;
-
 namespace KnowledgeGraph.Storage.Tests.Neo4j;
 
 /// <summary>
@@ -12,13 +10,5 @@ namespace KnowledgeGraph.Storage.Tests.Neo4j;
 [RequiresEnvironment("Neo4j", "NEO4J_URI", "NEO4J_USER", "NEO4J_PASSWORD")]
 public sealed class Neo4jGraphStoreContractTests : GraphStoreContract
 {
-    protected override async Task<IGraphStore> CreateStoreAsync()
-    {
-        var options = Neo4jEnvironment.Options();
-        var client = Neo4jEnvironment.Client(options);
-        await client.RunAsync("MATCH (n) WHERE NOT n:SchemaMigration CALL { WITH n DETACH DELETE n } IN TRANSACTIONS OF 10000 ROWS", null, CancellationToken.None);
-        var store = new Neo4jGraphStore(client, options);
-        await store.InitializeAsync(CancellationToken.None);
-        return store;
-    }
+    protected override Task<IGraphStore> CreateStoreAsync() => Neo4jEnvironment.EmptiedStoreAsync();
 }

@@ -15,7 +15,7 @@ public sealed class Neo4jSchemaAndOptionsTests
     {
         var steps = Neo4jSchemaMigrator.Steps;
 
-        Assert.Equal([1, 2, 3, 4], steps.Select(s => s.Number));
+        Assert.Equal([1, 2, 3, 4, 5], steps.Select(s => s.Number));
         Assert.All(steps.SelectMany(s => s.Statements), s => Assert.Contains("IF NOT EXISTS", s, StringComparison.Ordinal));
         Assert.All(steps.SelectMany(s => s.Statements), s => Assert.DoesNotContain("//", s, StringComparison.Ordinal));
     }
@@ -33,6 +33,7 @@ public sealed class Neo4jSchemaAndOptionsTests
     [InlineData("WriteLock")]
     [InlineData("SchemaMigration")]
     [InlineData("Job")]
+    [InlineData("Redirect")]
     public void Every_label_has_a_unique_id(string label)
     {
         var statements = Neo4jSchemaMigrator.Steps.SelectMany(s => s.Statements);
