@@ -62,7 +62,9 @@ public sealed partial class SqliteGraphStore
                 return (0, 0, 0);
             }
 
-            var facts = await LoadCandidatesAsync(inputs, ct);
+            // A store without edges (a first bulk load) has no candidates, taken ids or claims to read.
+            var anyStored = await Command("SELECT EXISTS (SELECT 1 FROM edges);").ExecuteScalarAsync(ct) is 1L;
+            var facts = anyStored ? await LoadCandidatesAsync(inputs, ct) : [];
             var firstIds = new string[inputs.Count];
             for (var i = 0; i < inputs.Count; i++)
             {
@@ -71,7 +73,7 @@ public sealed partial class SqliteGraphStore
             }
 
             var stored = facts.Values.SelectMany(list => list).Select(s => s.Edge.Id).ToList();
-            var taken = await ExistingEdgeIdsAsync(firstIds, ct);
+            var taken = anyStored ? await ExistingEdgeIdsAsync(firstIds, ct) : new HashSet<string>(StringComparer.Ordinal);
             taken.UnionWith(stored);
             var claims = await LoadClaimKeysAsync(stored, ct);
 
