@@ -193,6 +193,31 @@ public sealed class RecordsImportTests : IDisposable
     }
 
     [Fact]
+    public async Task A_long_file_keeps_its_line_numbers_and_order_across_the_blocks_parsed_in_parallel()
+    {
+        // Far more lines than one parse block, with blank lines, so every line number depends on the blocks before it.
+        var lines = new List<string>(GoodLines);
+        for (var i = 0; i < 12_000; i++)
+        {
+            lines.Add(i % 1_000 == 0 ? string.Empty : $$"""{"record": "node", "kind": "Person", "id": "person:p-{{i}}", "name": "Person {{i}}"}""");
+        }
+
+        var good = await FileAsync("good.jsonl", [.. lines]);
+        var file = await RecordsReader.ReadAsync(good, TimeProvider.System, Ct);
+        var expectedNodes = lines.Select((line, index) => (line, index)).Where(p => p.line.Contains("\"node\"", StringComparison.Ordinal)).ToList();
+        Assert.Equal(expectedNodes.Select(p => p.index + 1), file.NodeLines);
+        Assert.Equal(["person:jerry-tworek", "org:openai", "model:codex", .. Enumerable.Range(0, 12_000).Where(i => i % 1_000 != 0).Select(i => $"person:p-{i}")], file.Batch.Nodes.Select(n => n.Id));
+        Assert.Equal([6], file.EdgeLines);
+
+        lines[5_000] = """{"record": "nod", "id": "person:x"}""";
+        lines[9_999] = "not json";
+        lines[11_500] = """{"record": "node", "kind": "Robot", "id": "person:y", "name": "Y"}""";
+        var bad = await FileAsync("bad.jsonl", [.. lines]);
+        var error = await Assert.ThrowsAsync<RecordsRejectedException>(() => RecordsReader.ReadAsync(bad, TimeProvider.System, Ct));
+        Assert.Equal([(5_001, "record"), (10_000, "(line)"), (11_501, "kind")], error.Problems.Select(p => (p.Line, p.Field)));
+    }
+
+    [Fact]
     public async Task A_refused_file_leaves_earlier_imports_as_they_were()
     {
         var store = await StoreAsync();

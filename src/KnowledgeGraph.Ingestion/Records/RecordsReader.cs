@@ -22,62 +22,124 @@ public static class RecordsReader
         return await ReadAsync(stream, path, clock, cancellationToken);
     }
 
+    /// <summary>Lines parsed together, and how many such blocks may be parsed at once ahead of the one merged next.</summary>
+    private const int BlockLines = 4_096;
+    private const int BlocksAhead = 4;
+
+    /// <summary>
+    /// Reads the stream line by line and parses blocks of lines on the thread pool (a few blocks ahead at most, so
+    /// memory stays bounded), merging them in file order: the same file, lines and problems as parsing one line after
+    /// another.
+    /// </summary>
     public static async Task<RecordsFile> ReadAsync(Stream stream, string name, TimeProvider clock, CancellationToken cancellationToken)
     {
         var file = new RecordsFile(name);
         var problems = new List<RecordProblem>();
+        var parsing = new Queue<Task<(RecordsFile File, List<RecordProblem> Problems)>>();
         using var reader = new StreamReader(stream);
-        var lineNumber = 0;
-        while (await reader.ReadLineAsync(cancellationToken) is { } line)
+        var block = new List<string>(BlockLines);
+        var firstLine = 1;
+        while (true)
         {
-            lineNumber++;
-            if (string.IsNullOrWhiteSpace(line))
+            var line = await reader.ReadLineAsync(cancellationToken);
+            if (line is not null)
             {
-                continue;
+                block.Add(line);
             }
 
-            var context = new LineContext(name, lineNumber, problems);
-            JsonDocument document;
-            try
+            if (block.Count == BlockLines || (line is null && block.Count > 0))
             {
-                document = JsonDocument.Parse(line);
-            }
-            catch (JsonException ex)
-            {
-                context.Problem("(line)", $"not valid JSON: {ex.Message.Split(" Path:")[0]}");
-                continue;
+                var lines = block;
+                var first = firstLine;
+                parsing.Enqueue(Task.Run(() => ParseBlock(lines, first, name, clock), cancellationToken));
+                firstLine += lines.Count;
+                block = new List<string>(BlockLines);
             }
 
-            using (document)
+            while (parsing.Count > 0 && (parsing.Count > BlocksAhead || line is null))
             {
-                var root = document.RootElement;
-                if (root.ValueKind != JsonValueKind.Object)
-                {
-                    context.Problem("(line)", "must be a JSON object");
-                    continue;
-                }
+                Merge(await parsing.Dequeue(), file, problems);
+            }
 
-                switch (context.String(root, "record", required: true))
-                {
-                    case "source":
-                        ReadSource(root, context, file, clock);
-                        break;
-                    case "node":
-                        ReadNode(root, context, file);
-                        break;
-                    case "edge":
-                        ReadEdge(root, context, file);
-                        break;
-                    case null:
-                        break;
-                    case var other:
-                        context.Problem("record", $"must be 'source', 'node' or 'edge', got '{other}'");
-                        break;
-                }
+            if (line is null)
+            {
+                break;
             }
         }
 
         return problems.Count > 0 ? throw new RecordsRejectedException(problems) : file;
+    }
+
+    private static void Merge((RecordsFile File, List<RecordProblem> Problems) part, RecordsFile file, List<RecordProblem> problems)
+    {
+        file.Batch.Sources.AddRange(part.File.Batch.Sources);
+        file.Batch.Nodes.AddRange(part.File.Batch.Nodes);
+        file.Batch.Edges.AddRange(part.File.Batch.Edges);
+        file.SourceLines.AddRange(part.File.SourceLines);
+        file.NodeLines.AddRange(part.File.NodeLines);
+        file.EdgeLines.AddRange(part.File.EdgeLines);
+        problems.AddRange(part.Problems);
+    }
+
+    /// <summary>Parses consecutive lines, the first of them numbered <paramref name="firstLine"/>.</summary>
+    private static (RecordsFile File, List<RecordProblem> Problems) ParseBlock(List<string> lines, int firstLine, string name, TimeProvider clock)
+    {
+        var file = new RecordsFile(name);
+        var problems = new List<RecordProblem>();
+        for (var i = 0; i < lines.Count; i++)
+        {
+            ParseLine(lines[i], firstLine + i, name, clock, file, problems);
+        }
+
+        return (file, problems);
+    }
+
+    private static void ParseLine(string line, int lineNumber, string name, TimeProvider clock, RecordsFile file, List<RecordProblem> problems)
+    {
+        if (string.IsNullOrWhiteSpace(line))
+        {
+            return;
+        }
+
+        var context = new LineContext(name, lineNumber, problems);
+        JsonDocument document;
+        try
+        {
+            document = JsonDocument.Parse(line);
+        }
+        catch (JsonException ex)
+        {
+            context.Problem("(line)", $"not valid JSON: {ex.Message.Split(" Path:")[0]}");
+            return;
+        }
+
+        using (document)
+        {
+            var root = document.RootElement;
+            if (root.ValueKind != JsonValueKind.Object)
+            {
+                context.Problem("(line)", "must be a JSON object");
+                return;
+            }
+
+            switch (context.String(root, "record", required: true))
+            {
+                case "source":
+                    ReadSource(root, context, file, clock);
+                    break;
+                case "node":
+                    ReadNode(root, context, file);
+                    break;
+                case "edge":
+                    ReadEdge(root, context, file);
+                    break;
+                case null:
+                    break;
+                case var other:
+                    context.Problem("record", $"must be 'source', 'node' or 'edge', got '{other}'");
+                    break;
+            }
+        }
     }
 
     private static void ReadSource(JsonElement root, LineContext context, RecordsFile file, TimeProvider clock)

@@ -90,20 +90,16 @@ public sealed partial class SqliteGraphStore
                 return WriteResult.Empty;
             }
 
-            int newEdges = 0, newProvenance = 0, conflicts = 0;
+            var edges = new List<EdgeInput>(batch.Edges.Count);
             for (var i = 0; i < batch.Edges.Count; i++)
             {
-                if (Supported(batch.Edges[i]) is not { } edge)
+                if (Supported(batch.Edges[i]) is { } edge)
                 {
-                    continue;
+                    edges.Add(edge);
                 }
-
-                var (created, provenance, conflict) = await MergeEdgeAsync(edge, ct);
-                newEdges += created ? 1 : 0;
-                newProvenance += provenance;
-                conflicts += conflict ? 1 : 0;
             }
 
+            var (newEdges, newProvenance, conflicts) = await MergeEdgesAsync(edges, ct);
             return new WriteResult(newNodes, updatedNodes, newSources.Count, newEdges, newProvenance, conflicts);
         }
 
@@ -300,74 +296,11 @@ public sealed partial class SqliteGraphStore
             Problems.AddRange(BatchValidator.CheckReferences(batch, id => _kinds.TryGetValue(id, out var kind) ? kind : null, sourceIds.Contains));
         }
 
-        private async Task<(bool Created, int Provenance, bool NewConflict)> MergeEdgeAsync(EdgeInput input, CancellationToken ct)
-        {
-            var candidates = new List<(GraphEdge Edge, bool InConflict)>();
-            {
-                var read = Command($"SELECT {EdgeColumns}, e.in_conflict FROM edges e WHERE e.from_id = @from AND e.relation = @relation AND e.to_id = @to ORDER BY e.start, e.id;");
-                read.Parameters.AddWithValue("@from", input.From);
-                read.Parameters.AddWithValue("@relation", input.Relation.ToWire());
-                read.Parameters.AddWithValue("@to", input.To);
-                await using var reader = await read.ExecuteReaderAsync(ct);
-                while (await reader.ReadAsync(ct))
-                {
-                    candidates.Add((ReadEdge(reader), reader.GetInt64(9) == 1));
-                }
-            }
-
-            var match = candidates.FirstOrDefault(c => EdgeIdentity.IsSameFact(c.Edge, input.Relation, input.From, input.To, input.Role, input.Start));
-            var created = match.Edge is null;
-            var edgeId = match.Edge?.Id ?? await FreeIdAsync(input, ct);
-            if (created)
-            {
-                var insert = Command("INSERT INTO edges(id, relation, from_id, to_id, role, start, \"end\", confidence, recorded_at) VALUES (@id, @relation, @from, @to, @role, @start, @end, @confidence, @now);");
-                insert.Parameters.AddWithValue("@id", edgeId);
-                insert.Parameters.AddWithValue("@relation", input.Relation.ToWire());
-                insert.Parameters.AddWithValue("@from", input.From);
-                insert.Parameters.AddWithValue("@to", input.To);
-                insert.Parameters.AddWithValue("@role", (object?)input.Role?.Trim() ?? DBNull.Value);
-                insert.Parameters.AddWithValue("@start", (object?)input.Start?.ToString() ?? DBNull.Value);
-                insert.Parameters.AddWithValue("@end", (object?)input.End?.ToString() ?? DBNull.Value);
-                insert.Parameters.AddWithValue("@confidence", input.Confidence);
-                insert.Parameters.AddWithValue("@now", _now);
-                await insert.ExecuteNonQueryAsync(ct);
-            }
-
-            var provenance = 0;
-            foreach (var source in input.Sources)
-            {
-                var insert = Command("""
-                    INSERT OR IGNORE INTO edge_sources(edge_id, source_id, claimed_start, claimed_end, quote, note, quote_start, quote_end, confidence, recorded_at)
-                    VALUES (@edge, @source, @start, @end, @quote, @note, @qs, @qe, @confidence, @now);
-                    """);
-                insert.Parameters.AddWithValue("@edge", edgeId);
-                insert.Parameters.AddWithValue("@source", source.SourceId);
-                insert.Parameters.AddWithValue("@start", input.Start?.ToString() ?? string.Empty);
-                insert.Parameters.AddWithValue("@end", input.End?.ToString() ?? string.Empty);
-                insert.Parameters.AddWithValue("@quote", source.Quote ?? string.Empty);
-                insert.Parameters.AddWithValue("@note", source.Note ?? string.Empty);
-                insert.Parameters.AddWithValue("@qs", (object?)source.QuoteStart ?? DBNull.Value);
-                insert.Parameters.AddWithValue("@qe", (object?)source.QuoteEnd ?? DBNull.Value);
-                insert.Parameters.AddWithValue("@confidence", source.Confidence);
-                insert.Parameters.AddWithValue("@now", _now);
-                provenance += await insert.ExecuteNonQueryAsync(ct);
-            }
-
-            if (created || provenance == 0)
-            {
-                return (created, provenance, false);
-            }
-
-            // New support for an existing edge: settle its dates again from every source's claim.
-            var inConflict = await SettleAsync(edgeId, input.Role, input.Confidence, ct);
-            return (false, provenance, inConflict && !match.InConflict);
-        }
-
         /// <summary>
         /// Sets an edge's dates and conflict flag from every source's claim and any person's choice
         /// (<see cref="ClaimedDates.SettleEdge"/>); a role fills a missing one and the confidence only rises.
         /// </summary>
-        private async Task<bool> SettleAsync(string edgeId, string? role, double confidence, CancellationToken ct)
+        private async Task<SettledDates> SettleAsync(string edgeId, string? role, double confidence, CancellationToken ct)
         {
             var claims = new List<(PartialDate? Start, PartialDate? End)>();
             {
@@ -389,21 +322,7 @@ public sealed partial class SqliteGraphStore
             update.Parameters.AddWithValue("@confidence", confidence);
             update.Parameters.AddWithValue("@conflict", settled.InConflict ? 1 : 0);
             await update.ExecuteNonQueryAsync(ct);
-            return settled.InConflict;
-        }
-
-        private async Task<string> FreeIdAsync(EdgeInput input, CancellationToken ct)
-        {
-            for (var attempt = 0; ; attempt++)
-            {
-                var id = EdgeIdentity.NewId(input.Relation, input.From, input.To, input.Role, input.Start, attempt);
-                var exists = Command("SELECT 1 FROM edges WHERE id = @id;");
-                exists.Parameters.AddWithValue("@id", id);
-                if (await exists.ExecuteScalarAsync(ct) is null)
-                {
-                    return id;
-                }
-            }
+            return settled;
         }
 
         private static PartialDate? Date(string value) => value.Length == 0 ? null : PartialDate.Parse(value);

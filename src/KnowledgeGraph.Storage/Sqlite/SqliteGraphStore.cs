@@ -17,6 +17,7 @@ public sealed partial class SqliteGraphStore : IGraphStore, IStoreSchema, IDispo
     private readonly string _connectionString;
     private readonly int _cacheSizeKiB;
     private readonly long _mmapSizeBytes;
+    private readonly int _walAutoCheckpointPages;
     private readonly TimeProvider _clock;
     private readonly SemaphoreSlim _writeLock = new(1, 1);
     private readonly System.Runtime.CompilerServices.ConditionalWeakTable<object, object> _configured = [];
@@ -36,6 +37,7 @@ public sealed partial class SqliteGraphStore : IGraphStore, IStoreSchema, IDispo
         }.ToString();
         _cacheSizeKiB = options.Value.CacheSizeKiB;
         _mmapSizeBytes = (long)options.Value.MmapSizeMiB * 1024 * 1024;
+        _walAutoCheckpointPages = options.Value.WalAutoCheckpointPages;
         _cache = options.Value.ReadCacheItems > 0 ? new SqliteReadCache(_connectionString, options.Value.ReadCacheItems) : null;
         _clock = clock ?? TimeProvider.System;
     }
@@ -392,7 +394,7 @@ public sealed partial class SqliteGraphStore : IGraphStore, IStoreSchema, IDispo
         // Pooled connections keep their settings: set them once per underlying SQLite handle, not on every open.
         if (connection.Handle is { } handle && !_configured.TryGetValue(handle, out _))
         {
-            await ExecuteAsync(connection, $"PRAGMA foreign_keys = ON; PRAGMA synchronous = NORMAL; PRAGMA cache_size = -{_cacheSizeKiB}; PRAGMA temp_store = MEMORY; PRAGMA mmap_size = {_mmapSizeBytes};", cancellationToken);
+            await ExecuteAsync(connection, $"PRAGMA foreign_keys = ON; PRAGMA synchronous = NORMAL; PRAGMA cache_size = -{_cacheSizeKiB}; PRAGMA temp_store = MEMORY; PRAGMA mmap_size = {_mmapSizeBytes}; PRAGMA wal_autocheckpoint = {_walAutoCheckpointPages};", cancellationToken);
             _configured.AddOrUpdate(handle, handle);
         }
 
