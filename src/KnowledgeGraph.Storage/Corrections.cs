@@ -31,3 +31,31 @@ public sealed class CorrectionException : Exception
     {
     }
 }
+
+/// <summary>The rules every store applies to a correction before writing it.</summary>
+public static class CorrectionRules
+{
+    /// <summary>
+    /// The field of <paramref name="edge"/> (with its sources) a resolveConflict is about: the one asked, which must be
+    /// disputed or already resolved, or when none is asked the only such field. Throws <see cref="CorrectionException"/>
+    /// naming the edge otherwise.
+    /// </summary>
+    public static string ChooseField(string edgeId, string? field, GraphEdge edge, IEnumerable<string> resolvedFields)
+    {
+        var disputed = Conflicts.Of(edge).Select(c => c.Field);
+        var open = disputed.Union(resolvedFields, StringComparer.Ordinal).Order(StringComparer.Ordinal).ToList();
+        if (field is null)
+        {
+            return open.Count switch
+            {
+                1 => open[0],
+                0 => throw new CorrectionException($"resolveConflict: edge '{edgeId}' has no conflict: its sources agree"),
+                _ => throw new CorrectionException($"resolveConflict: edge '{edgeId}' has conflicts on {string.Join(" and ", open)}; name one, e.g. '{ConflictResolution.ConflictKey(edgeId, open[0])}'"),
+            };
+        }
+
+        return open.Contains(field, StringComparer.Ordinal)
+            ? field
+            : throw new CorrectionException($"resolveConflict: edge '{edgeId}' has no conflict on '{field}': its sources agree");
+    }
+}

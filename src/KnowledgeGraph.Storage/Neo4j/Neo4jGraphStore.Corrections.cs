@@ -181,22 +181,7 @@ public sealed partial class Neo4jGraphStore
         var row = (await ReadEdgeRowsAsync(tx, $"WITH $id AS id\n{Neo4jCypher.EdgesWhere("id", "id")}", P(("id", edgeId)), ct)).FirstOrDefault()
             ?? throw new CorrectionException($"resolveConflict: there is no edge '{edgeId}'");
         var stored = row.Stored;
-        var resolved = stored.Resolutions.Select(r => r.Field).ToHashSet(StringComparer.Ordinal);
-        var disputed = Conflicts.Of(stored.Edge with { Sources = row.Refs }).Select(c => c.Field).ToHashSet(StringComparer.Ordinal);
-        var open = disputed.Union(resolved).Order(StringComparer.Ordinal).ToList();
-        if (field is null)
-        {
-            field = open.Count switch
-            {
-                1 => open[0],
-                0 => throw new CorrectionException($"resolveConflict: edge '{edgeId}' has no conflict: its sources agree"),
-                _ => throw new CorrectionException($"resolveConflict: edge '{edgeId}' has conflicts on {string.Join(" and ", open)}; name one, e.g. '{ConflictResolution.ConflictKey(edgeId, open[0])}'"),
-            };
-        }
-        else if (!open.Contains(field))
-        {
-            throw new CorrectionException($"resolveConflict: edge '{edgeId}' has no conflict on '{field}': its sources agree");
-        }
+        field = CorrectionRules.ChooseField(edgeId, field, stored.Edge with { Sources = row.Refs }, stored.Resolutions.Select(r => r.Field));
 
         var noteText = note?.Trim() ?? string.Empty;
         var existing = stored.Resolutions.FirstOrDefault(r => r.Field == field);

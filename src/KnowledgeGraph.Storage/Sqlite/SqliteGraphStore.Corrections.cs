@@ -163,22 +163,7 @@ public sealed partial class SqliteGraphStore
         public async Task<ResolveResult> ResolveAsync(string edgeId, string? field, PartialDate value, string? note, CancellationToken ct)
         {
             var edge = await EdgeWithSourcesAsync(edgeId, ct) ?? throw new CorrectionException($"resolveConflict: there is no edge '{edgeId}'");
-            var resolved = (await ResolutionsAsync(edgeId, ct)).Select(r => r.Field).ToHashSet(StringComparer.Ordinal);
-            var disputed = Conflicts.Of(edge).Select(c => c.Field).ToHashSet(StringComparer.Ordinal);
-            var open = disputed.Union(resolved).Order(StringComparer.Ordinal).ToList();
-            if (field is null)
-            {
-                field = open.Count switch
-                {
-                    1 => open[0],
-                    0 => throw new CorrectionException($"resolveConflict: edge '{edgeId}' has no conflict: its sources agree"),
-                    _ => throw new CorrectionException($"resolveConflict: edge '{edgeId}' has conflicts on {string.Join(" and ", open)}; name one, e.g. '{ConflictResolution.ConflictKey(edgeId, open[0])}'"),
-                };
-            }
-            else if (!open.Contains(field))
-            {
-                throw new CorrectionException($"resolveConflict: edge '{edgeId}' has no conflict on '{field}': its sources agree");
-            }
+            field = CorrectionRules.ChooseField(edgeId, field, edge, (await ResolutionsAsync(edgeId, ct)).Select(r => r.Field));
 
             var upsert = Command("""
                 INSERT INTO conflict_resolutions(edge_id, field, value, note, resolved_at) VALUES (@edge, @field, @value, @note, @now)
