@@ -59,35 +59,25 @@ public sealed partial class SqliteGraphStore : IGraphExporter
     public async Task<IReadOnlyList<GraphEdge>> ReadEdgesAsync(string afterId, int limit, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(afterId);
-        var edges = new List<GraphEdge>();
         if (limit <= 0)
         {
-            return edges;
+            return [];
         }
 
         // One read transaction: the edges and their provenance come from the same snapshot.
         await using var connection = await OpenAsync(cancellationToken);
         await using var transaction = connection.BeginTransaction(deferred: true);
-        await using (var command = connection.CreateCommand())
-        {
-            command.Transaction = transaction;
-            command.CommandText = $"SELECT {EdgeColumns} FROM edges e WHERE e.id > @after ORDER BY e.id LIMIT @limit;";
-            command.Parameters.AddWithValue("@after", afterId);
-            command.Parameters.AddWithValue("@limit", limit);
-            await using var reader = await command.ExecuteReaderAsync(cancellationToken);
-            while (await reader.ReadAsync(cancellationToken))
+        var page = await ReadEdgesWithSourcesAsync(
+            connection,
+            transaction,
+            "e.id > @after ORDER BY e.id LIMIT @limit",
+            parameters =>
             {
-                edges.Add(ReadEdge(reader));
-            }
-        }
-
-        var refs = edges.ToDictionary(e => e.Id, _ => new List<SourceRef>(), StringComparer.Ordinal);
-        if (refs.Count > 0)
-        {
-            await ReadSourceRefsAsync(connection, transaction, refs, cancellationToken);
-        }
-
+                parameters.AddWithValue("@after", afterId);
+                parameters.AddWithValue("@limit", limit);
+            },
+            cancellationToken);
         await transaction.CommitAsync(cancellationToken);
-        return edges.Select(e => e with { Sources = refs[e.Id] }).ToList();
+        return page;
     }
 }

@@ -258,12 +258,27 @@ public sealed partial class SqliteGraphStore : IGraphStore, IStoreSchema, IDispo
     public async Task<IReadOnlyList<GraphEdge>> GetConflictedEdgesAsync(int first, int offset, CancellationToken cancellationToken)
     {
         await using var connection = await OpenAsync(cancellationToken);
+        return await ReadEdgesWithSourcesAsync(
+            connection,
+            null,
+            "e.in_conflict = 1 ORDER BY e.id LIMIT @first OFFSET @offset",
+            parameters =>
+            {
+                parameters.AddWithValue("@first", first);
+                parameters.AddWithValue("@offset", offset);
+            },
+            cancellationToken);
+    }
+
+    /// <summary>The edges <paramref name="filter"/> selects (a WHERE clause over alias e, with its order), each with its provenance.</summary>
+    private async Task<List<GraphEdge>> ReadEdgesWithSourcesAsync(SqliteConnection connection, SqliteTransaction? transaction, string filter, Action<SqliteParameterCollection> bind, CancellationToken cancellationToken)
+    {
         var edges = new List<GraphEdge>();
         await using (var command = connection.CreateCommand())
         {
-            command.CommandText = $"SELECT {EdgeColumns} FROM edges e WHERE e.in_conflict = 1 ORDER BY e.id LIMIT @first OFFSET @offset;";
-            command.Parameters.AddWithValue("@first", first);
-            command.Parameters.AddWithValue("@offset", offset);
+            command.Transaction = transaction;
+            command.CommandText = $"SELECT {EdgeColumns} FROM edges e WHERE {filter};";
+            bind(command.Parameters);
             await using var reader = await command.ExecuteReaderAsync(cancellationToken);
             while (await reader.ReadAsync(cancellationToken))
             {
@@ -272,7 +287,11 @@ public sealed partial class SqliteGraphStore : IGraphStore, IStoreSchema, IDispo
         }
 
         var refs = edges.ToDictionary(e => e.Id, _ => new List<SourceRef>(), StringComparer.Ordinal);
-        await ReadSourceRefsAsync(connection, null, refs, cancellationToken);
+        if (refs.Count > 0)
+        {
+            await ReadSourceRefsAsync(connection, transaction, refs, cancellationToken);
+        }
+
         return edges.Select(e => e with { Sources = refs[e.Id] }).ToList();
     }
 
