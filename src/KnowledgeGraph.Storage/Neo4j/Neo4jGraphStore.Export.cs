@@ -61,17 +61,10 @@ public sealed partial class Neo4jGraphStore : IGraphExporter
             }
             WITH a, r, b ORDER BY r.id LIMIT $limit
             RETURN {{Neo4jCypher.EdgeColumns}},
-                   COLLECT { MATCH (p:Provenance {edgeId: r.id}) RETURN p {.sourceId, .claimedStart, .claimedEnd, .quote, .note, .quoteStart, .quoteEnd, .confidence, .recordedAt} } AS refs
+                   {{RefsColumn}}
             """,
             P(("after", afterId), ("limit", limit)),
             cancellationToken);
-        return rows.Records.Select(record => ReadEdge(record) with
-        {
-            Sources = record.GetList("refs")
-                .OrderBy(r => Neo4jValue.AsString(Member(r, "recordedAt")), StringComparer.Ordinal)
-                .ThenBy(r => Neo4jValue.AsString(Member(r, "sourceId")), StringComparer.Ordinal)
-                .Select(ReadSourceRef)
-                .ToList(),
-        }).ToList();
+        return rows.Records.Select(ReadEdgeWithRefs).ToList();
     }
 }

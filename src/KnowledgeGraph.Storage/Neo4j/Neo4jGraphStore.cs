@@ -200,19 +200,26 @@ public sealed partial class Neo4jGraphStore : IGraphStore
             {{Neo4jCypher.EdgesFlagged("inConflict")}}
             WITH a, r, b ORDER BY r.id SKIP $offset LIMIT $first
             RETURN {{Neo4jCypher.EdgeColumns}},
-                   COLLECT { MATCH (p:Provenance {edgeId: r.id}) RETURN p {.sourceId, .claimedStart, .claimedEnd, .quote, .note, .quoteStart, .quoteEnd, .confidence, .recordedAt} } AS refs
+                   {{RefsColumn}}
             """,
             P(("first", first), ("offset", Math.Max(0, offset))),
             cancellationToken);
-        return rows.Records.Select(record => ReadEdge(record) with
-        {
-            Sources = record.GetList("refs")
-                .OrderBy(r => Neo4jValue.AsString(Member(r, "recordedAt")), StringComparer.Ordinal)
-                .ThenBy(r => Neo4jValue.AsString(Member(r, "sourceId")), StringComparer.Ordinal)
-                .Select(ReadSourceRef)
-                .ToList(),
-        }).ToList();
+        return rows.Records.Select(ReadEdgeWithRefs).ToList();
     }
+
+    /// <summary>The provenance of edge r, read beside it as "refs" (see <see cref="ReadEdgeWithRefs"/>).</summary>
+    private const string RefsColumn =
+        "COLLECT { MATCH (p:Provenance {edgeId: r.id}) RETURN p {.sourceId, .claimedStart, .claimedEnd, .quote, .note, .quoteStart, .quoteEnd, .confidence, .recordedAt} } AS refs";
+
+    /// <summary>An edge row with its <see cref="RefsColumn"/>, the sources in the order they were recorded.</summary>
+    private static GraphEdge ReadEdgeWithRefs(Neo4jRecord record) => ReadEdge(record) with
+    {
+        Sources = record.GetList("refs")
+            .OrderBy(r => Neo4jValue.AsString(Member(r, "recordedAt")), StringComparer.Ordinal)
+            .ThenBy(r => Neo4jValue.AsString(Member(r, "sourceId")), StringComparer.Ordinal)
+            .Select(ReadSourceRef)
+            .ToList(),
+    };
 
     public async Task<string?> GetMetaAsync(string key, CancellationToken cancellationToken)
     {
