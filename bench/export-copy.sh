@@ -4,11 +4,7 @@
 # Prints wall and CPU time and peak memory (max RSS) of each step; the graph size is printed by the commands.
 set -euo pipefail
 N="${1:-20000}"
-ROOT="$(cd "$(dirname "$0")/.." && pwd)"
-dotnet build "$ROOT/src/KnowledgeGraph.Cli" -c Release -p:SkipFrontend=true -v q -nologo >/dev/null
-KG="$ROOT/src/KnowledgeGraph.Cli/bin/Release/net10.0/kg.dll"
-WORK="$(mktemp -d)"
-trap 'rm -rf "$WORK"' EXIT
+. "$(dirname "$0")/kg-release.sh"
 export Data__Path="$WORK/data"
 dotnet "$KG" generate --people "$N" --out "$WORK/records.jsonl"
 dotnet "$KG" import "$WORK/records.jsonl" > /dev/null

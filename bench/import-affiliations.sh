@@ -4,11 +4,7 @@
 # the same file (which must add nothing). Prints wall and CPU time; rows/s = N / wall seconds.
 set -euo pipefail
 N="${1:-10000}"
-ROOT="$(cd "$(dirname "$0")/.." && pwd)"
-dotnet build "$ROOT/src/KnowledgeGraph.Cli" -c Release -p:SkipFrontend=true -v q -nologo >/dev/null
-KG="$ROOT/src/KnowledgeGraph.Cli/bin/Release/net10.0/kg.dll"
-WORK="$(mktemp -d)"
-trap 'rm -rf "$WORK"' EXIT
+. "$(dirname "$0")/kg-release.sh"
 python3 - "$N" "$WORK/people.csv" <<'PY'
 import sys, random
 n, out = int(sys.argv[1]), sys.argv[2]

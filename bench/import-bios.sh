@@ -3,11 +3,7 @@
 # into a fresh embedded store. Prints wall and CPU time; docs/s = N / wall seconds.
 set -euo pipefail
 N="${1:-10000}"
-ROOT="$(cd "$(dirname "$0")/.." && pwd)"
-dotnet build "$ROOT/src/KnowledgeGraph.Cli" -c Release -p:SkipFrontend=true -v q -nologo >/dev/null
-KG="$ROOT/src/KnowledgeGraph.Cli/bin/Release/net10.0/kg.dll"
-WORK="$(mktemp -d)"
-trap 'rm -rf "$WORK"' EXIT
+. "$(dirname "$0")/kg-release.sh"
 dotnet "$KG" generate --bios "$N" --out "$WORK/bios" >/dev/null
 /usr/bin/time -f "import of $N biographies: wall %e s, user %U s, sys %S s" \
   env Data__Path="$WORK/data" dotnet "$KG" import "$WORK/bios" | tail -2
