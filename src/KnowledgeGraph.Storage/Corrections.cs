@@ -35,6 +35,20 @@ public sealed class CorrectionException : Exception
 /// <summary>The rules every store applies to a correction before writing it.</summary>
 public static class CorrectionRules
 {
+    /// <summary>The edge and field a resolveConflict id names; a malformed id is a <see cref="CorrectionException"/>.</summary>
+    public static (string EdgeId, string? Field) ParseConflictId(string conflictId)
+    {
+        ArgumentNullException.ThrowIfNull(conflictId);
+        try
+        {
+            return ConflictResolution.ParseConflictId(conflictId);
+        }
+        catch (FormatException ex)
+        {
+            throw new CorrectionException("resolveConflict: " + ex.Message, ex);
+        }
+    }
+
     /// <summary>
     /// The field of <paramref name="edge"/> (with its sources) a resolveConflict is about: the one asked, which must be
     /// disputed or already resolved, or when none is asked the only such field. Throws <see cref="CorrectionException"/>

@@ -29,6 +29,11 @@ public sealed record ConflictResolution(string EdgeId, string Field, PartialDate
         }
 
         var field = id[(slash + 1)..].Trim();
+        if (field == FounderContradictions.Field)
+        {
+            throw new FormatException($"conflict '{id}' is a founder contradiction, which has no date to choose: retract the source that is wrong (retractSource), or correct it and import it again");
+        }
+
         if (field is not (StartField or EndField))
         {
             throw new FormatException($"conflict id '{id}': the part after '/' must be '{StartField}' or '{EndField}', got '{field}'");

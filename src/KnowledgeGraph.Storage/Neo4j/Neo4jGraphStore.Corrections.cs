@@ -71,16 +71,7 @@ public sealed partial class Neo4jGraphStore
 
     public Task<ResolveResult> ResolveConflictAsync(string conflictId, PartialDate value, string? note, CancellationToken cancellationToken)
     {
-        ArgumentNullException.ThrowIfNull(conflictId);
-        (string EdgeId, string? Field) target;
-        try
-        {
-            target = ConflictResolution.ParseConflictId(conflictId);
-        }
-        catch (FormatException ex)
-        {
-            throw new CorrectionException("resolveConflict: " + ex.Message, ex);
-        }
+        var target = CorrectionRules.ParseConflictId(conflictId);
 
         return _client.InTransactionAsync(async (tx, ct) =>
         {

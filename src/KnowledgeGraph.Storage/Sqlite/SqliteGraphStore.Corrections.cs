@@ -48,15 +48,7 @@ public sealed partial class SqliteGraphStore
 
     public Task<ResolveResult> ResolveConflictAsync(string conflictId, PartialDate value, string? note, CancellationToken cancellationToken)
     {
-        (string EdgeId, string? Field) target;
-        try
-        {
-            target = ConflictResolution.ParseConflictId(conflictId);
-        }
-        catch (FormatException ex)
-        {
-            throw new CorrectionException("resolveConflict: " + ex.Message, ex);
-        }
+        var target = CorrectionRules.ParseConflictId(conflictId);
 
         return InWriteTransactionAsync((writer, ct) => writer.ResolveAsync(target.EdgeId, target.Field, value, note, ct), cancellationToken);
     }

@@ -64,4 +64,13 @@ public class ConflictResolutionTests
 
         Assert.Contains("'role'", error.Message, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public void A_founder_contradiction_id_is_refused_saying_what_to_do_instead()
+    {
+        var error = Assert.Throws<FormatException>(() => ConflictResolution.ParseConflictId("edge:ab12/founder"));
+
+        Assert.Contains("founder contradiction", error.Message, StringComparison.Ordinal);
+        Assert.Contains("retractSource", error.Message, StringComparison.Ordinal);
+    }
 }

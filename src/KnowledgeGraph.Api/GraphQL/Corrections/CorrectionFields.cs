@@ -1,4 +1,3 @@
-using KnowledgeGraph.Core.Graph;
 using GraphQL;
 using GraphQL.Types;
 using KnowledgeGraph.Api.GraphQL.Types;
@@ -32,16 +31,7 @@ internal static class CorrectionFields
             .Argument<NonNullGraphType<IdGraphType>>("id")
             .Argument<NonNullGraphType<PartialDateGraphType>>("value")
             .Argument<StringGraphType>("note", "Why this value (kept with the choice).")
-            .ResolveAsync(c =>
-            {
-                var id = c.GetArgument<string>("id");
-                if (id.EndsWith("/" + FounderContradictions.Field, StringComparison.Ordinal))
-                {
-                    throw new ExecutionError($"Conflict '{id}' is a founder contradiction, which has no date to choose: retract the source that is wrong (retractSource), or correct it and import it again.");
-                }
-
-                return RunAsync(c, store => store.ResolveConflictAsync(id, c.GetArgument<PartialDate>("value"), c.GetArgument<string?>("note"), c.CancellationToken));
-            });
+            .ResolveAsync(c => RunAsync(c, store => store.ResolveConflictAsync(c.GetArgument<string>("id"), c.GetArgument<PartialDate>("value"), c.GetArgument<string?>("note"), c.CancellationToken)));
 
         mutation.Field<NonNullGraphType<MergeResultType>>("mergeEntities")
             .Description("""
